@@ -1,0 +1,1 @@
+"""The `communique` command line: one module per command, each with `register(app)`."""

