@@ -1,0 +1,33 @@
+"""`communique bench CORPUS`: words per second of spaCy alone and of ingest, and the ratio."""
+
+from __future__ import annotations
+
+import typer
+
+from communique.bench import bench
+from communique.cli._util import MODEL_OPTION, check_choice, console, print_json, settings_from
+
+
+def bench_cli(
+    corpus: str = typer.Argument(..., help="A corpus to read (e.g. a JSONL file of articles)."),
+    output_format: str = typer.Option("table", "--format", help="table or json."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N articles."),
+    repeat: int = typer.Option(2, "--repeat", min=1, help="Runs of each side; the best counts."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes for the ingest side."),
+    model: str | None = MODEL_OPTION,
+) -> None:
+    """Measure ingest speed as a ratio of spaCy's own parse speed, in one run."""
+    check_choice(output_format, ("table", "json"), option="--format")
+    result = bench(corpus, settings=settings_from(model), limit=limit, repeat=repeat, workers=workers)
+    if output_format == "json":
+        print_json(result.as_dict())
+        return
+    out = console()
+    out.print(f"{result.articles} articles, {result.words:,} words, model {result.model}")
+    out.print(f"spaCy pipeline alone: {result.spacy_words_per_second:,.0f} words/s")
+    out.print(f"communique ingest ({result.workers} process): {result.ingest_words_per_second:,.0f} words/s")
+    out.print(f"ratio: {result.ratio:.2f}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bench")(bench_cli)

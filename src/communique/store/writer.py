@@ -1,0 +1,111 @@
+"""Open, write and summarise the DuckDB store.
+
+Writes are bulk: each batch of analysed articles becomes one Arrow table per store table,
+inserted in one transaction, so an interrupted ingest leaves only whole articles behind.
+An article already stored (same content key) is skipped before it is analysed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from communique.errors import StoreError
+from communique.model import ArticleDoc, ReadFailure
+from communique.store.rows import failure_row, rows_for_docs
+from communique.store.schema import PRIMARY_KEYS, TABLES
+
+
+class Store:
+    """One DuckDB file. Use as a context manager: `with Store(path) as store: ...`."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            msg = f"no database at {self.path}: run `communique ingest PATH --db {self.path}` first"
+            raise StoreError(msg)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            msg = f"cannot open database {self.path}: {str(exc).splitlines()[0]}"
+            raise StoreError(msg) from exc
+        if not read_only:
+            self._create_tables()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _create_tables(self) -> None:
+        for name, schema in TABLES.items():
+            empty = schema.empty_table()  # noqa: F841 (read by DuckDB's replacement scan)
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} AS SELECT * FROM empty LIMIT 0")
+        for name, column in PRIMARY_KEYS.items():
+            self.con.execute(
+                f"CREATE UNIQUE INDEX IF NOT EXISTS {name}_{column}_key ON {name} ({column})"
+            )
+        self.con.execute("CREATE UNIQUE INDEX IF NOT EXISTS articles_content_key ON articles (key)")
+
+    def stored_keys(self, keys: Sequence[str]) -> set[str]:
+        """Which of these content keys are already stored."""
+        return self._present("key", keys)
+
+    def stored_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are already stored."""
+        return self._present("id", ids)
+
+    def _present(self, column: str, values: Sequence[str]) -> set[str]:
+        if not values:
+            return set()
+        wanted = pa.table({"value": pa.array(list(values), pa.string())})  # noqa: F841
+        found = self.con.execute(
+            f"SELECT {column} FROM articles WHERE {column} IN (SELECT value FROM wanted)"
+        ).fetchall()
+        return {row[0] for row in found}
+
+    def write(self, docs: Iterable[ArticleDoc], failures: Iterable[ReadFailure] = ()) -> None:
+        """Store analysed articles and failures, all or nothing."""
+        now = dt.datetime.now(dt.UTC)
+        rows = rows_for_docs(docs, now=now)
+        rows["failures"] = _unique_by_id([failure_row(f, now=now) for f in failures])
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for name, table_rows in rows.items():
+                self._insert(name, table_rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, name: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        batch = pa.Table.from_pylist(rows, schema=TABLES[name])  # noqa: F841
+        if name == "failures":
+            self.con.execute(
+                "INSERT INTO failures SELECT * FROM batch WHERE id NOT IN (SELECT id FROM failures)"
+            )
+        else:
+            self.con.execute(f"INSERT INTO {name} SELECT * FROM batch")
+
+    def counts(self) -> dict[str, int]:
+        """Rows in each table."""
+        return {
+            name: int(self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])  # type: ignore[index]
+            for name in TABLES
+        }
+
+
+def _unique_by_id(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list({row["id"]: row for row in rows}.values())
