@@ -63,6 +63,7 @@ def _article_row(doc: ArticleDoc, now: dt.datetime) -> dict[str, Any]:
         "words": doc.words,
         "text": article.text,
         "ingested_at": now,
+        "duplicate_of": None,
     }
 
 

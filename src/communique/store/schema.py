@@ -39,6 +39,7 @@ TABLES: dict[str, pa.Schema] = {
             ("words", pa.int32()),
             ("text", pa.string()),
             ("ingested_at", pa.timestamp("us", tz="UTC")),
+            ("duplicate_of", pa.string()),  # the earlier stored article this one nearly repeats
         ]
     ),
     "entities": pa.schema(
@@ -75,6 +76,7 @@ TABLES: dict[str, pa.Schema] = {
             ("end", pa.int32()),
             ("rule", pa.string()),
             ("evidence", pa.list_(MENTION)),
+            ("cluster_id", pa.string()),  # the real-world event this report belongs to
         ]
     ),
     "quotes": pa.schema(
@@ -123,4 +125,5 @@ TABLES: dict[str, pa.Schema] = {
         ]
     ),
 }
+SCHEMA_VERSION = 1
 PRIMARY_KEYS = {"articles": "id", "entities": "id", "events": "id", "quotes": "id", "failures": "id"}

@@ -17,7 +17,7 @@ import pyarrow as pa
 from communique.errors import StoreError
 from communique.model import ArticleDoc, ReadFailure
 from communique.store.rows import failure_row, rows_for_docs
-from communique.store.schema import PRIMARY_KEYS, TABLES
+from communique.store.schema import PRIMARY_KEYS, SCHEMA_VERSION, TABLES
 
 
 class Store:
@@ -37,6 +37,7 @@ class Store:
             raise StoreError(msg) from exc
         if not read_only:
             self._create_tables()
+        self._check_version()
 
     def __enter__(self) -> Store:
         return self
@@ -47,7 +48,30 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def _check_version(self) -> None:
+        """Refuse a database whose schema this version cannot read, rather than misread it."""
+        tables = {row[0] for row in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if "meta" not in tables:
+            msg = f"{self.path} is not a Communique database (no meta table)"
+            raise StoreError(msg)
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else None
+        if version != SCHEMA_VERSION:
+            msg = (
+                f"{self.path} has schema version {version}, this Communique reads version "
+                f"{SCHEMA_VERSION}: re-ingest into a new database"
+            )
+            raise StoreError(msg)
+
     def _create_tables(self) -> None:
+        fresh = not self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'"
+        ).fetchone()[0]  # type: ignore[index]
+        if fresh:
+            self.con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+            self.con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
         for name, schema in TABLES.items():
             empty = schema.empty_table()  # noqa: F841 (read by DuckDB's replacement scan)
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} AS SELECT * FROM empty LIMIT 0")
