@@ -124,6 +124,9 @@ TABLES: dict[str, pa.Schema] = {
             ("failed_at", pa.timestamp("us", tz="UTC")),
         ]
     ),
+    # Internal: the near-duplicate index (MinHash signature and LSH band keys per article).
+    "article_signatures": pa.schema([("article_id", pa.string()), ("signature", pa.list_(pa.uint64()))]),
+    "article_bands": pa.schema([("article_id", pa.string()), ("band_key", pa.int64())]),
 }
 SCHEMA_VERSION = 1
 PRIMARY_KEYS = {"articles": "id", "entities": "id", "events": "id", "quotes": "id", "failures": "id"}

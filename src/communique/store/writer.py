@@ -14,6 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from communique.dedup import NearDuplicateIndex, band_keys, signature
 from communique.errors import StoreError
 from communique.model import ArticleDoc, ReadFailure
 from communique.store.rows import failure_row, rows_for_docs
@@ -80,6 +81,7 @@ class Store:
                 f"CREATE UNIQUE INDEX IF NOT EXISTS {name}_{column}_key ON {name} ({column})"
             )
         self.con.execute("CREATE UNIQUE INDEX IF NOT EXISTS articles_content_key ON articles (key)")
+        self.con.execute("CREATE INDEX IF NOT EXISTS article_bands_key ON article_bands (band_key)")
 
     def stored_keys(self, keys: Sequence[str]) -> set[str]:
         """Which of these content keys are already stored."""
@@ -101,7 +103,9 @@ class Store:
     def write(self, docs: Iterable[ArticleDoc], failures: Iterable[ReadFailure] = ()) -> None:
         """Store analysed articles and failures, all or nothing."""
         now = dt.datetime.now(dt.UTC)
+        docs = list(docs)
         rows = rows_for_docs(docs, now=now)
+        rows.update(self._near_duplicate_rows(docs, rows["articles"]))
         rows["failures"] = _unique_by_id([failure_row(f, now=now) for f in failures])
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -111,6 +115,32 @@ class Store:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def _near_duplicate_rows(
+        self, docs: list[ArticleDoc], article_rows: list[dict[str, Any]]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Index the new articles and point each near duplicate at the article it repeats."""
+        signatures = [signature(doc.article.text) for doc in docs]
+        keys_per_doc = [band_keys(sig) for sig in signatures]
+        index = NearDuplicateIndex(self._stored_signatures({k for keys in keys_per_doc for k in keys}))
+        signature_rows, band_rows = [], []
+        for doc, row, sig, keys in zip(docs, article_rows, signatures, keys_per_doc, strict=True):
+            row["duplicate_of"] = index.original_of(sig, keys)
+            index.add(doc.article.id, sig, keys, row["duplicate_of"])
+            signature_rows.append({"article_id": doc.article.id, "signature": sig.tolist()})
+            band_rows += [{"article_id": doc.article.id, "band_key": key} for key in keys]
+        return {"article_signatures": signature_rows, "article_bands": band_rows}
+
+    def _stored_signatures(self, keys: set[int]) -> list[tuple[str, list[int], str | None]]:
+        """Stored articles sharing an LSH band key: (id, signature, duplicate_of)."""
+        if not keys:
+            return []
+        wanted = pa.table({"band_key": pa.array(sorted(keys), pa.int64())})  # noqa: F841
+        return self.con.execute(
+            "SELECT s.article_id, s.signature, a.duplicate_of FROM article_signatures s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.article_id IN "
+            "(SELECT b.article_id FROM article_bands b JOIN wanted w USING (band_key))"
+        ).fetchall()
 
     def _insert(self, name: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
