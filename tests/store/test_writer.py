@@ -10,7 +10,13 @@ from communique.store import Store
 WIRE = (
     "The foreign ministers of France and Germany met in Berlin on Tuesday to discuss the war in "
     "Ukraine, energy prices and the European Union's budget for the coming year, officials said. "
-    "Both sides described the talks as frank and constructive and agreed to meet again in Paris."
+    "Both sides described the talks as frank and constructive and agreed to meet again in Paris. "
+    "The German minister said her government would keep supplying air defence systems to Kyiv "
+    "and urged partners to speed up deliveries before the winter. Her French counterpart called "
+    "for a common European approach to gas storage and said that the two countries would present "
+    "a joint proposal on the reform of the electricity market to the other member states. "
+    "Diplomats from both capitals said the meeting was meant to repair relations strained by "
+    "disagreements over defence spending, nuclear power and trade with China during the spring."
 )
 
 
