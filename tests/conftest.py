@@ -21,6 +21,12 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shared():
+    """`shared("seeds", "x.txt")`: a path under ../shared, or skip when it is absent."""
+    return shared_path
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     from communique.pipeline import Pipeline
 

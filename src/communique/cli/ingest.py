@@ -25,10 +25,6 @@ def ingest_cli(
     """Analyze every article of PATHS and store the results; re-running adds nothing new."""
     check_choice(engine, ENGINES, option="--engine")
     settings = settings_from(model, actors)
-    if scheduler:
-        import os
-
-        os.environ["COMMUNIQUE_DASK_SCHEDULER"] = scheduler
     out = console(stderr=True)
     with _progress(quiet) as progress:
         task = progress.add_task("ingest", total=None, failed=0, rate=0.0)
@@ -37,7 +33,8 @@ def ingest_cli(
             progress.update(task, completed=report.stored, failed=report.failed,
                             rate=report.articles_per_second)
 
-        report = ingest(paths, db, settings=settings, workers=workers, engine=engine, on_progress=update)
+        report = ingest(paths, db, settings=settings, workers=workers, engine=engine,
+                        scheduler=scheduler, on_progress=update)
     _print_summary(report, db, out)
     if report.failed:
         raise typer.Exit(1)

@@ -65,12 +65,14 @@ class ProcessRunner:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def make_runner(settings: Settings, *, workers: int = 1, engine: str = "local") -> LocalRunner | ProcessRunner:
-    """The runner for `--engine` and `--workers`."""
+def make_runner(
+    settings: Settings, *, workers: int = 1, engine: str = "local", scheduler: str | None = None
+) -> LocalRunner | ProcessRunner:
+    """The runner for `--engine`, `--workers` and `--scheduler`."""
     if engine == "dask":
         from communique.runners.dask import DaskRunner  # optional extra
 
-        return DaskRunner(settings, workers=workers)  # type: ignore[return-value]
+        return DaskRunner(settings, workers=workers, scheduler=scheduler)  # type: ignore[return-value]
     if workers <= 1:
         return LocalRunner(settings)
     return ProcessRunner(settings, workers=workers)

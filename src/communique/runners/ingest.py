@@ -52,6 +52,7 @@ def ingest(
     settings: Settings | None = None,
     workers: int = 1,
     engine: str = "local",
+    scheduler: str | None = None,
     on_progress: Progress | None = None,
     articles: Iterable[Article | ReadFailure] | None = None,
 ) -> IngestReport:
@@ -61,7 +62,7 @@ def ingest(
     started = time.perf_counter()
     source = articles if articles is not None else iter_articles(paths)
     with Store(db) as store:
-        runner = make_runner(settings, workers=workers, engine=engine)
+        runner = make_runner(settings, workers=workers, engine=engine, scheduler=scheduler)
         try:
             new_batches = _new_article_batches(source, store, report)
             for outcomes in runner.run(new_batches):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from communique.model import ArticleDoc, DateMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -46,6 +46,11 @@ _AGO = re.compile(r"\b(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago\b")
 _RELATIVE_PERIOD = re.compile(r"\b(last|next|this|past|coming)\s+(week|month|year)\b")
 _WORD = re.compile(r"[a-z]+")
 NO_ARTICLE_DATE = "relative date, and the article has no date"
+# A number after these words is a label ("resolution 1973", "Article 65"), not a year.
+NUMBER_LABELS = frozenset(
+    "resolution resolutions article articles section paragraph clause chapter flight route "
+    "no number rule bill act protocol".split()
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -67,7 +72,7 @@ class DateStage:
         anchor = doc.article.date
         mentions = []
         for ent in parsed.ents:
-            if ent.label_ != "DATE":
+            if ent.label_ != "DATE" or _is_numbered_label(ent):
                 continue
             found = resolve_date(ent.text, anchor)
             mentions.append(
@@ -81,6 +86,11 @@ class DateStage:
                 )
             )
         return dataclasses.replace(doc, dates=tuple(mentions))
+
+
+def _is_numbered_label(ent: Span) -> bool:
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and ent.text.isdigit() and before.lower_.rstrip(".") in NUMBER_LABELS
 
 
 def resolve_date(text: str, anchor: dt.date | None) -> Resolution:

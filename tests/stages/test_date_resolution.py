@@ -46,3 +46,11 @@ def test_dates_absolute_without_article_date_still_resolve():
 @pytest.mark.parametrize("text", ["five years", "the past decade", "February 30 2011"])
 def test_dates_durations_and_impossible_dates_stay_unresolved(text):
     assert resolve_date(text, TUESDAY).value is None
+
+
+def test_dates_numbered_labels_are_not_years(pipeline):
+    from communique.model import Article
+
+    text = "Russia said resolution 1973 on Libya was abused in 2011, and Article 65 applies."
+    doc = pipeline.analyze(Article(id="t", text=text, date=TUESDAY))
+    assert [d.text for d in doc.dates] == ["2011"]

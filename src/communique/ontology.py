@@ -1,0 +1,86 @@
+"""The event ontologies: CAMEO codes (name, Goldstein value, quad class) and PLOVER types.
+
+The tables come from `resources/ontology.json`, built by `scripts/build_ontology.py` from the
+CAMEO codebook and the PLOVER manual's CAMEO2PLOVER table. They load once per process, on
+first use.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+# The CAMEO code that stands for a PLOVER type when nothing finer is known.
+DEFAULT_CAMEO = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "CONCEDE": "080", "COOPERATE": "060",
+    "AID": "070", "RETREAT": "087", "REQUEST": "100", "ACCUSE": "111", "REJECT": "120",
+    "THREATEN": "130", "PROTEST": "140", "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170",
+    "ASSAULT": "190",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float | None
+    quad_class: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PloverCoding:
+    type: str
+    mode: str | None
+    context: str | None
+
+
+@cache
+def _tables() -> dict[str, Any]:
+    text = resources.files("communique.resources").joinpath("ontology.json").read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def cameo(code: str) -> CameoCode | None:
+    """The CAMEO code's name, Goldstein value and quad class (None for an unknown code)."""
+    row = _tables()["cameo"].get(code)
+    if row is None:
+        return None
+    return CameoCode(code, row[0], row[1], row[2])
+
+
+def plover(code: str) -> PloverCoding | None:
+    """The PLOVER type, mode and context of a CAMEO code, from its closest listed ancestor.
+
+    CAMEO 01 (statements) and 02 (appeals) have no PLOVER type and give None.
+    """
+    table = _tables()["cameo_to_plover"]
+    for size in range(len(code), 1, -1):
+        row = table.get(code[:size])
+        if row is not None:
+            kind, mode, context = row
+            return PloverCoding(kind, mode, context)
+    return None
+
+
+def is_iso3(code: str | None) -> bool:
+    """Whether a code is an ISO 3166-1 alpha-3 country code."""
+    return code is not None and code in _iso3()
+
+
+@cache
+def _iso3() -> frozenset[str]:
+    return frozenset(_tables()["iso3"])
+
+
+def plover_quad(kind: str) -> str | None:
+    """The PLOVER quad category of a type, e.g. 'VERBAL COOPERATION'."""
+    entry = _tables()["plover"].get(kind)
+    return None if entry is None else str(entry["quad"])

@@ -1,0 +1,105 @@
+"""The coder's own word lists: core political verbs and event nouns, and the cue words of
+modality (refusal, intent, request, report, denial, condition).
+
+Core verbs take precedence over the default code of the CAMEO verb dictionary (which
+has gaps, e.g. no entry for "urge", and codes "agree" as support); a phrase pattern of the
+dictionary still wins over both because it is more specific. Codes are CAMEO codes; the
+PLOVER type follows from the ontology's CAMEO-to-PLOVER table.
+"""
+
+from __future__ import annotations
+
+CORE_VERBS: dict[str, str] = {
+    # AGREE
+    "agree": "030", "promise": "030", "pledge": "030", "vow": "030", "offer": "030",
+    "commit": "030", "accept": "030", "propose": "030", "approve": "030", "consent": "030",
+    # CONSULT
+    "meet": "040", "visit": "042", "host": "043", "talk": "040", "discuss": "040",
+    "negotiate": "046", "consult": "040", "telephone": "041", "phone": "041", "confer": "040",
+    # SUPPORT
+    "praise": "051", "welcome": "051", "endorse": "051", "commend": "051", "hail": "051",
+    "support": "051", "back": "051", "sign": "057", "ratify": "057", "apologize": "055",
+    "apologise": "055", "recognize": "054", "recognise": "054", "defend": "052",
+    # COOPERATE / AID
+    "cooperate": "060", "extradite": "063", "collaborate": "060",
+    "aid": "070", "donate": "071", "fund": "071", "finance": "071", "supply": "070",
+    "evacuate": "073", "shelter": "075",
+    # CONCEDE / RETREAT
+    "ease": "081", "lift": "081", "relax": "081", "pardon": "0841", "release": "0841",
+    "free": "0841", "withdraw": "0871", "retreat": "0871", "disarm": "0873", "demobilize": "0873",
+    "return": "0842", "yield": "083", "concede": "083", "resign": "0834",
+    # REQUEST
+    "urge": "100", "demand": "100", "ask": "100", "appeal": "100", "press": "100",
+    "push": "100", "request": "100", "plead": "100", "implore": "100", "insist": "100",
+    # ACCUSE
+    "accuse": "112", "condemn": "111", "criticize": "111", "criticise": "111", "denounce": "111",
+    "blame": "112", "allege": "112", "deplore": "111", "slam": "111", "rebuke": "111",
+    "investigate": "090", "probe": "090", "charge": "112", "complain": "114", "fault": "111",
+    # REJECT
+    "reject": "120", "refuse": "120", "veto": "129", "oppose": "120", "defy": "128",
+    "dismiss": "120", "decline": "120", "spurn": "120", "rebuff": "120", "rule out": "120",
+    "boycott": "1242",
+    # THREATEN
+    "threaten": "130", "warn": "130", "menace": "130",
+    # PROTEST
+    "protest": "140", "demonstrate": "141", "rally": "141", "march": "141", "riot": "145",
+    "strike": "143",
+    # SANCTION
+    "sanction": "163", "expel": "174", "suspend": "162", "sever": "161", "cut": "162",
+    "halt": "164", "recall": "161",
+    # MOBILIZE
+    "mobilize": "150", "mobilise": "150", "deploy": "154", "mass": "154",
+    # COERCE
+    "arrest": "173", "detain": "173", "deport": "174", "seize": "1711", "confiscate": "1711",
+    "ban": "172", "imprison": "173", "jail": "173", "raid": "1712", "blockade": "191",
+    "impose": "170", "torture": "1721", "execute": "176",
+    # ASSAULT
+    "attack": "190", "kill": "190", "shell": "195", "bomb": "195", "shoot": "190",
+    "invade": "192", "occupy": "192", "clash": "190", "assassinate": "186", "abduct": "181",
+    "kidnap": "181", "fight": "190", "massacre": "202", "ambush": "190", "wound": "190",
+}  # fmt: skip
+
+CORE_NOUNS: dict[str, str] = {
+    "talk": "040", "meeting": "040", "visit": "042", "summit": "040", "negotiation": "046",
+    "vow": "030", "pledge": "030", "promise": "030", "offer": "030", "agreement": "057",
+    "deal": "057", "accord": "057", "treaty": "057", "contract": "057",
+    "sanction": "163", "embargo": "163", "boycott": "1242",
+    "deportation": "174", "expulsion": "174", "arrest": "173", "detention": "173",
+    "accusation": "112", "allegation": "112", "criticism": "111", "condemnation": "111",
+    "protest": "140", "demonstration": "141", "rally": "141", "strike": "143",
+    "attack": "190", "airstrike": "195", "bombing": "195", "invasion": "192", "raid": "190",
+    "threat": "130", "ultimatum": "139", "refusal": "120", "rejection": "120", "veto": "129",
+    "demand": "100", "appeal": "100", "request": "100", "aid": "070", "assistance": "070",
+    "extradition": "063", "withdrawal": "0871", "apology": "055", "praise": "051",
+}  # fmt: skip
+
+# A trigger governed by one of these through xcomp/ccomp/prep is refused, not done.
+REFUSAL = frozenset({"refuse", "decline", "reject", "rule out", "deny", "oppose", "resist", "fail"})
+# ... is intended or promised: cooperation becomes AGREE (PLOVER manual).
+INTENT = frozenset({
+    "plan", "intend", "promise", "pledge", "vow", "offer", "want", "hope", "seek", "aim",
+    "prepare", "expect", "agree", "decide", "undertake", "commit", "propose",
+})  # fmt: skip
+# ... is the content of a request: the request is the event.
+REQUEST_VERBS = frozenset({
+    "urge", "push", "press", "ask", "call", "demand", "appeal", "request", "pressure",
+    "encourage", "tell", "order", "invite", "persuade", "force",
+})  # fmt: skip
+# ... is threatened.
+THREAT_VERBS = frozenset({"threaten", "warn"})
+# Reporting verbs: their subject is the speaker, whose statement does what its clause says.
+REPORTING = frozenset({
+    "say", "tell", "announce", "state", "add", "claim", "declare", "insist", "stress",
+    "note", "report", "confirm", "write", "explain", "argue", "indicate", "suggest", "believe",
+})  # fmt: skip
+DENIAL = frozenset({"deny", "dismiss"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Prepositions that introduce the recipient of a verb or event noun.
+RECIPIENT_PREPS = frozenset({
+    "with", "to", "against", "on", "at", "from", "toward", "towards", "into", "upon", "of",
+    "between",
+})  # fmt: skip
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+MATERIAL_CONFLICT = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})

@@ -1,0 +1,90 @@
+"""Look up the CAMEO code of a verb (and the words around it) in the packaged verb dictionary.
+
+`resources/verbs.json` is built by `scripts/build_verbs.py` from the CAMEO verb pattern
+dictionary. Patterns are bags of words: a pattern matches when all its words occur in the
+verb's phrase; the most specific matching pattern wins. Loaded once per process, lazily.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from communique.stages.events_lexicon import CORE_NOUNS, CORE_VERBS
+
+Alternatives = tuple[frozenset[str], ...]  # one pattern slot: any of these phrases (a synonym set)
+# A pattern made only of these says too little on a bag of words ("push ... against").
+_FUNCTION_WORDS = frozenset(
+    "to of in on at by for with from against into over about up out off down back away "
+    "the a an and or not no this that it its their his her they he she we you as than".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    slots: tuple[Alternatives, ...]
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _VerbEntry:
+    code: str | None
+    patterns: tuple[_Pattern, ...]
+
+
+@cache
+def _dictionary() -> dict[str, _VerbEntry]:
+    text = resources.files("communique.resources").joinpath("verbs.json").read_text("utf-8")
+    raw = json.loads(text)
+    sets = {name: tuple(frozenset(w.split()) for w in words if w) for name, words in raw["sets"].items()}
+    blocks = [_compile_block(block, sets) for block in raw["blocks"]]
+    entries: dict[str, _VerbEntry] = {}
+    for key, (index, own, has_own) in raw["verbs"].items():
+        block_code, patterns = blocks[index]
+        entries[key] = _VerbEntry(own if has_own else block_code, patterns)
+    return entries
+
+
+def _compile_block(block: dict, sets: dict[str, Alternatives]) -> tuple[str | None, tuple[_Pattern, ...]]:
+    patterns = []
+    for before, after, code in block["patterns"]:
+        slots = tuple(sets.get(word, (frozenset({word}),)) for word in (*before, *after) if word)
+        if slots and all(slots) and not all(_only_function_words(slot) for slot in slots):
+            patterns.append(_Pattern(slots, code))
+    # most specific first, so the first match is the best one
+    patterns.sort(key=lambda pattern: -len(pattern.slots))
+    return block["code"], tuple(patterns)
+
+
+def _only_function_words(slot: Alternatives) -> bool:
+    return all(phrase <= _FUNCTION_WORDS for phrase in slot)
+
+
+def _matches(slot: Alternatives, words: frozenset[str]) -> bool:
+    return any(phrase <= words for phrase in slot)
+
+
+def verb_code(key: str, words: frozenset[str]) -> tuple[str | None, str] | None:
+    """(CAMEO code or None for 'no event', rule) for a verb key and the words of its phrase.
+
+    Returns None when neither the dictionary nor the core list knows the verb.
+    """
+    entry = _dictionary().get(key)
+    if entry is not None:
+        for pattern in entry.patterns:
+            if all(_matches(slot, words) for slot in pattern.slots):
+                words_text = "+".join(sorted(" ".join(sorted(slot[0])) for slot in pattern.slots))
+                return pattern.code, f"verb-pattern:{key}:{words_text}"
+    if key in CORE_VERBS:
+        return CORE_VERBS[key], f"verb:{key}"
+    if entry is not None and entry.code is not None:
+        return entry.code, f"verb-dictionary:{key}"
+    return None
+
+
+def noun_code(lemma: str) -> tuple[str, str] | None:
+    """(CAMEO code, rule) for an event noun such as 'talks' or 'sanctions'."""
+    code = CORE_NOUNS.get(lemma)
+    return None if code is None else (code, f"noun:{lemma}")

@@ -1,0 +1,156 @@
+"""The event coder: roles from the parse, framing, merging, ontology codes, evaluation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from communique import ontology
+from communique.config import Settings
+from communique.model import Article, ArticleDoc, Entity, Event, Mention, Party
+from communique.stages.events import make_stage, merge_duplicates
+
+# Hand-built actors: surface text -> (country, sector, kind). The entity stage does this for real.
+PARTIES = {
+    "Britain": ("GBR", "GOV", "COUNTRY"), "France": ("FRA", "GOV", "COUNTRY"),
+    "Russia": ("RUS", "GOV", "COUNTRY"), "Iran": ("IRN", "GOV", "COUNTRY"),
+    "the EU": ("EU", "IGO", "ORG"), "Medvedev": ("RUS", "GOV", "PERSON"),
+    "Cameron": ("GBR", "GOV", "PERSON"), "Lugovoi": (None, None, "PERSON"),
+    "Libya": ("LBY", "GOV", "COUNTRY"), "British": ("GBR", None, "GROUP"),
+    "Russian": ("RUS", None, "GROUP"), "Nato": ("NATO", "IGO", "ORG"), "Moscow": ("RUS", None, "PLACE"),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from communique.pipeline import load_model
+
+    return load_model(Settings().model)
+
+
+def hand_doc(nlp, text: str):
+    entities = []
+    for n, (surface, (country, sector, kind)) in enumerate(PARTIES.items()):
+        spans = [m.span() for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
+        if spans:
+            mentions = tuple(Mention(start=s, end=e, text=surface) for s, e in spans)
+            entities.append(Entity(id=f"n{n}", name=surface, kind=kind, mentions=mentions, country=country, sector=sector))
+    doc = ArticleDoc(article=Article(id="t", text=text), entities=tuple(entities))
+    return make_stage(Settings())(doc, nlp(text))
+
+
+def dyads(doc: ArticleDoc) -> set[tuple[str, str, str | None]]:
+    return {
+        (e.type, a.country, r.country if r else None)
+        for e in doc.events
+        for a in e.actor
+        for r in (e.recipient or (None,))
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sanctions were imposed on Iran by the EU.", ("COERCE", "EU", "IRN")),  # passive
+        ("Britain and France urged Russia to end the violence.", ("REQUEST", "FRA", "RUS")),  # coordination
+        ("Britain and France urged Russia to end the violence.", ("REQUEST", "GBR", "RUS")),
+        ("Britain is pushing Russia to agree to tough sanctions.", ("REQUEST", "GBR", "RUS")),  # clause
+        ("Russia would never extradite Lugovoi to Britain.", ("REJECT", "RUS", "GBR")),  # negation
+        ("Medvedev said Lugovoi would never be extradited to Britain.", ("REJECT", "RUS", "GBR")),  # reported speech
+        ("Cameron criticised Russia over the case.", ("ACCUSE", "GBR", "RUS")),
+        ("Britain will send aid to Libya.", ("AGREE", "GBR", "LBY")),  # future cooperation is AGREE
+        ("Cameron ruled out reopening contacts between the British and Russian security services.", ("REJECT", "GBR", "RUS")),
+        ("Medvedev expressed anger that Nato had over-stepped the resolution.", ("ACCUSE", "RUS", "NATO")),
+    ],
+)
+def test_events_code_roles_and_types(nlp, text, expected):
+    assert expected in dyads(hand_doc(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia would never extradite Lugovoi to Britain.", "Russia refused to extradite Lugovoi to Britain."],
+)
+def test_events_refusal_is_never_a_concession(nlp, text):
+    doc = hand_doc(nlp, text)
+    assert {e.type for e in doc.events} == {"REJECT"}
+    assert all(e.cameo.startswith("12") for e in doc.events)
+    assert all(e.negated for e in doc.events) == ("never" in text)
+
+
+def test_events_hypothetical_is_marked(nlp):
+    doc = hand_doc(nlp, "If Russia attacks, Britain could impose sanctions on Russia.")
+    assert doc.events
+    assert all(e.modality == "hypothetical" for e in doc.events)
+
+
+def test_events_need_political_actors(nlp):
+    assert hand_doc(nlp, "The farmers attacked the wolves near the village.").events == ()
+
+
+def test_events_carry_ontology_codes_and_rule(nlp):
+    (event,) = hand_doc(nlp, "Cameron criticised Russia.").events
+    assert (event.cameo, event.goldstein, event.quad_class) == ("111", ontology.cameo("111").goldstein, 3)
+    assert event.rule == "verb:criticise"
+    assert event.start == 0 and event.evidence[0].text == "Cameron criticised Russia."
+
+
+def test_events_same_event_twice_is_merged(nlp):
+    doc = hand_doc(nlp, "Britain urged Russia to act. Later, Britain urged Russia to act again.")
+    requests = [e for e in doc.events if e.type == "REQUEST"]
+    assert len(requests) == 1
+    assert len(requests[0].evidence) == 2
+
+
+def test_events_merge_keeps_the_event_with_a_recipient():
+    gbr = Party(name="Britain", text="Britain", country="GBR", entity="g")
+    rus = Party(name="Russia", text="Russia", country="RUS", entity="r")
+    base = {"type": "REJECT", "cameo": "120", "actor": (rus,), "text": "x", "end": 1}
+    first = Event(id="a", recipient=(), start=0, evidence=(Mention(start=0, end=1, text="x"),), **base)
+    second = Event(id="b", recipient=(gbr,), start=5, evidence=(Mention(start=5, end=6, text="x"),), **base)
+    (merged,) = merge_duplicates([first, second])
+    assert merged.recipient == (gbr,) and len(merged.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [("063", "COOPERATE"), ("1213", "REJECT"), ("0331", "AGREE"), ("042", "CONSULT"), ("1121", "ACCUSE")],
+)
+def test_ontology_maps_cameo_to_plover(code, kind):
+    assert ontology.plover(code).type == kind
+
+
+def test_ontology_statements_have_no_plover_type():
+    assert ontology.plover("010") is None
+    assert ontology.cameo("010").quad_class == 1
+
+
+def test_evaluation_scores_tuples():
+    from communique.evaluation import events as evaluation
+
+    gold = [{"type": "REJECT", "cameo": "120", "actor": [{"country": "JAP"}], "recipient": []}]
+    assert evaluation._tuples(gold, "actor_recipient_type") == {("JPN", None, "REJECT")}
+    assert evaluation.party_country(Party(name="NATO", text="NATO", country="NATO", sector="IGO")) == "IGO"
+    assert evaluation._prf(1, 2, 1)["f1"] == pytest.approx(0.667, abs=1e-3)
+
+
+SEED_EVENTS = [
+    ("CONSULT", "GBR", "RUS"), ("REJECT", "RUS", "GBR"), ("REJECT", "GBR", "RUS"),
+    ("REQUEST", "GBR", "RUS"), ("ACCUSE", "RUS", "NATO"), ("ACCUSE", "RUS", "GBR"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def seed_events(request):
+    pytest.importorskip("communique.stages.entities")  # the actor stage resolves the seed's parties
+    return request.getfixturevalue("seed_doc")
+
+
+@pytest.mark.parametrize("expected", SEED_EVENTS)
+def test_events_seed_article(seed_events, expected):
+    assert expected in dyads(seed_events)
+
+
+def test_events_seed_has_no_concession_for_extradition(seed_events):
+    assert not [e for e in seed_events.events if e.type in ("CONCEDE", "COOPERATE") and "extradit" in e.rule]
