@@ -49,7 +49,7 @@ def doc_to_dict(doc: ArticleDoc) -> JSON:
 def failure_to_dict(failure: ReadFailure) -> JSON:
     """The object printed in place of an article that could not be analysed."""
     return {
-        "article": {"id": failure.article_id or failure.record, "origin": failure.origin},
+        "article": {"id": failure.article_id, "origin": failure.origin, "record": failure.record},
         "error": failure.reason,
     }
 

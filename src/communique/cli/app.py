@@ -37,7 +37,7 @@ _register_commands()
 def main() -> None:
     """Run the CLI; expected errors print one line on stderr and exit 1."""
     try:
-        app(standalone_mode=False)
+        exit_code = app(standalone_mode=False)  # a command's typer.Exit(n) comes back as n
     except CommuniqueError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -56,3 +56,4 @@ def main() -> None:
             typer.echo("aborted", err=True)
             sys.exit(1)
         raise
+    sys.exit(exit_code if isinstance(exit_code, int) else 0)
