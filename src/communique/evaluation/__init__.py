@@ -1,0 +1,1 @@
+"""Measuring the project against gold sets: `communique eval actors|events|quotes --gold FILE`."""

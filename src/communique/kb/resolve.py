@@ -1,0 +1,149 @@
+"""Resolving a short description ("Russian police", "Prime Minister Vladimir Putin") to a Party.
+
+The words are scanned left to right for the longest known phrase: an actor, a country name
+or demonym, a title, a sector noun or a place. The head of the description (the words before
+its first preposition) decides the actor and sector; the rest only fills in a missing country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from communique.kb.normalize import key_words
+from communique.kb.store import MAX_WORDS, Actor, KnowledgeBase, load_kb
+from communique.kb.titles import TITLES
+from communique.model import Party
+
+PREPOSITIONS = frozenset({"OF", "TO", "AT", "IN", "FOR", "ON", "FROM", "WITH"})
+FUNCTION_WORDS = PREPOSITIONS | {"THE", "A", "AN", "AND", "S", "OR", "BY", "ITS", "THEIR", "FORMER", "EX", "ONE", "TWO"}
+FORMER = frozenset({"FORMER", "EX", "RETIRED", "ONETIME"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A known phrase found in a description: words [start, end) and what they are."""
+
+    start: int
+    end: int
+    kind: str  # actor, country, title, agent, place
+    value: object
+
+
+def scan(kb: KnowledgeBase, words: list[str]) -> list[Hit]:
+    """Longest known phrases, left to right, without overlaps."""
+    hits: list[Hit] = []
+    i = 0
+    while i < len(words):
+        hit = _longest_at(kb, words, i)
+        if hit is not None and hit.end == i + 1 and hit.kind in ("actor", "place") and not _stands_alone(kb, words, i):
+            hit = None  # one word of a longer unknown name ("Juan Carlos Jobet")
+        if hit is None:
+            i += 1
+            continue
+        hits.append(hit)
+        i = hit.end
+    return hits
+
+
+def _stands_alone(kb: KnowledgeBase, words: list[str], i: int) -> bool:
+    """A one-word name counts only when its neighbours are known words or function words."""
+    if words[i] in FUNCTION_WORDS:
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(words):
+            word = words[j]
+            if not (word in FUNCTION_WORDS or word in kb.country_keys or word in kb.agents or word in TITLES):
+                return False
+    return True
+
+
+def _longest_at(kb: KnowledgeBase, words: list[str], i: int) -> Hit | None:
+    for end in range(min(len(words), i + MAX_WORDS), i, -1):
+        key = " ".join(words[i:end])
+        if end == i + 1 and key in kb.country_keys:
+            return Hit(i, end, "country", kb.country_keys[key])
+        if key in kb.actor_keys:
+            return Hit(i, end, "actor", kb.find_actor(key))
+        if end == i + 1 and key in kb.surnames:
+            return Hit(i, end, "actor", kb.actor(kb.surnames[key]))
+        if key in kb.country_keys:
+            return Hit(i, end, "country", kb.country_keys[key])
+        if key in TITLES:
+            return Hit(i, end, "title", TITLES[key])
+        if key in kb.agents:
+            return Hit(i, end, "agent", kb.agents[key])
+        if key in kb.places:
+            return Hit(i, end, "place", kb.places[key])
+    return None
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a description says, field by field, before it becomes a Party."""
+
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    actor: Actor | None = None
+
+
+def read_hits(kb: KnowledgeBase, hits: list[Hit], date: dt.date | None) -> Reading:
+    """Combine the phrases of one description into country, sector, role and actor."""
+    reading = Reading()
+    for hit in hits:
+        if hit.kind == "actor" and reading.actor is None:
+            reading.actor = hit.value  # type: ignore[assignment]
+            reading.country, reading.sector, reading.role = reading.actor.at(date)
+            reading.name = reading.actor.name
+        elif hit.kind == "country" and reading.country is None:
+            reading.country = hit.value  # type: ignore[assignment]
+        elif hit.kind == "title" and reading.role is None:
+            reading.sector = reading.sector or hit.value[0]  # type: ignore[index]
+            reading.role = hit.value[1]  # type: ignore[index]
+        elif hit.kind == "agent" and (reading.sector is None or _organisation(reading)):
+            reading.sector = hit.value  # type: ignore[assignment]  ("EU legislators" -> LEG)
+        elif hit.kind == "place" and reading.country is None:
+            reading.country = hit.value[1]  # type: ignore[index]
+            if len(hits) == 1 and kb.capitals.get(" ".join(key_words(hit.value[0]))) == reading.country:
+                reading.sector = "GOV"  # a capital standing alone speaks for its government
+    return reading
+
+
+def _organisation(reading: Reading) -> bool:
+    return reading.actor is not None and reading.actor.kind == "ORG"
+
+
+def resolve_words(kb: KnowledgeBase, words: list[str], date: dt.date | None) -> Reading:
+    """Read the head (before the first preposition) first, the rest only for gaps."""
+    cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS and i > 0), len(words))
+    head = read_hits(kb, scan(kb, words[:cut]), date)
+    if cut < len(words):
+        tail = read_hits(kb, scan(kb, words[cut + 1 :]), date)
+        head.country = head.country or tail.country
+        if head.sector is None and head.actor is None:
+            head.sector = tail.sector if tail.actor is None or head.role is None else head.sector
+    if FORMER.intersection(words) and head.sector is not None:
+        head.sector, head.role = "ELI", None
+    return head
+
+
+def resolve_text(
+    text: str,
+    *,
+    date: dt.date | None = None,
+    country: str | None = None,
+    kb: KnowledgeBase | None = None,
+) -> Party:
+    """The Party a short description names; `country` fills in when the text has none."""
+    kb = kb or load_kb()
+    reading = resolve_words(kb, key_words(text), date)
+    found = reading.country or country
+    if reading.name:
+        name = reading.name
+    elif found or reading.sector:
+        name = kb.group_name(found, reading.sector)
+    else:
+        name = text.strip()
+    return Party(name=name, text=text, country=found, sector=reading.sector, role=reading.role)

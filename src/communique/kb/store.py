@@ -1,0 +1,166 @@
+"""The actor knowledge base: names -> countries, places, actors with dated roles, sector nouns.
+
+Loaded once per process from the packaged `resources/actors.json.gz` (built by
+`scripts/build_actor_kb.py`), plus the user's actor files, which take precedence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+from communique.kb.normalize import name_key
+
+RESOURCE = "actors.json.gz"
+MAX_WORDS = 8
+
+SECTOR_LABELS = {
+    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary",
+    "SPY": "intelligence services", "OPP": "opposition", "REB": "rebels", "PTY": "political party",
+    "BUS": "business", "MED": "health services", "CVL": "civilians", "ELI": "elites",
+    "LEG": "legislature", "IGO": "international organisation", "NGO": "non-governmental organisations",
+    "EDU": "education", "REL": "religious groups", "CRM": "criminals", "JRN": "media",
+    "UAF": "armed groups", "LAB": "labour", "AGR": "agriculture", "SOC": "social groups",
+    "REF": "refugees", "PRM": "paramilitaries", "PRE": "breakaway state", "HLH": "health services",
+    "HRI": "human rights groups", "DEV": "development groups", "ENV": "environmental groups",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    country: str | None
+    sector: str | None
+    role: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A named actor with its default codes and its dated offices."""
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    periods: tuple[Period, ...] = ()
+
+    def at(self, day: dt.date | None) -> tuple[str | None, str | None, str | None]:
+        """(country, sector, role) on `day`; with no day, the most recent office."""
+        if not self.periods:
+            return self.country, self.sector, None
+        if day is None:
+            latest = self.periods[-1]
+            return latest.country, latest.sector, latest.role
+        current = [p for p in self.periods if p.covers(day)]
+        if current:
+            best = max(current, key=lambda p: (p.role is not None, p.start or dt.date.min))
+            return best.country, best.sector, best.role
+        return self.country or self.periods[-1].country, self.sector, None
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _actor(row: list) -> Actor:
+    name, kind, country, sector, periods = row
+    dated = tuple(Period(p[0], p[1], p[2], _day(p[3]), _day(p[4])) for p in periods)
+    return Actor(name, kind, country, sector, tuple(sorted(dated, key=lambda p: p.start or dt.date.min)))
+
+
+class KnowledgeBase:
+    """Lookup tables keyed by `name_key`; build with `load_kb()`, never per article."""
+
+    def __init__(self, raw: dict):
+        self.countries: dict[str, list] = raw["countries"]
+        self.igo: dict[str, str] = raw["igo"]
+        self.country_keys: dict[str, str] = raw["country_keys"]
+        self.places: dict[str, list] = raw["places"]
+        self.agents: dict[str, str] = raw["agents"]
+        self._rows: list = raw["actors"]
+        self._built: dict[int, Actor] = {}
+        self.actor_keys: dict[str, int] = raw["actor_keys"]
+        self.capitals = {name_key(row[1]): iso3 for iso3, row in self.countries.items() if row[1]}
+        self.surnames = _surname_index(self._rows, self.actor_keys, self.country_keys, self.agents)
+
+    def actor(self, index: int) -> Actor:
+        """The actor stored at `index` (rows are decoded on first use)."""
+        if index not in self._built:
+            self._built[index] = _actor(self._rows[index])
+        return self._built[index]
+
+    def add_actor(self, actor: Actor, names: list[str]) -> None:
+        """Register a user actor; its names replace any packaged meaning."""
+        index = len(self._rows)
+        self._rows.append(None)
+        self._built[index] = actor
+        for name in names:
+            key = name_key(name)
+            self.actor_keys[key] = index
+            self.surnames.pop(key, None)
+
+    def find_actor(self, key: str) -> Actor | None:
+        index = self.actor_keys.get(key)
+        return None if index is None else self.actor(index)
+
+    def country_name(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        if code in self.countries:
+            return self.countries[code][0]
+        return self.igo.get(code, code)
+
+    def capital_of(self, code: str | None) -> list | None:
+        """[name, country, lat, lon] of a country's capital, when known."""
+        row = self.countries.get(code or "")
+        if not row or row[2] is None:
+            return None
+        return [row[1], code, row[2], row[3]]
+
+    def group_name(self, country: str | None, sector: str | None) -> str:
+        """'Government of Russia', 'Police', 'Russia': the name of a country's sector."""
+        place = self.country_name(country)
+        label = SECTOR_LABELS.get(sector or "", sector)
+        if label and place:
+            return f"{label[:1].upper()}{label[1:]} of {place}"
+        return place or (label or "unknown").capitalize()
+
+
+def _surname_index(rows: list, keys: dict, *words_taken: dict) -> dict[str, int]:
+    """Last word of each person with a known office -> person, where the word is unambiguous."""
+    seen: dict[str, int] = {}
+    clashes: set[str] = set()
+    for index, row in enumerate(rows):
+        if row[1] != "PERSON" or not any(period[2] for period in row[4]):
+            continue
+        words = name_key(row[0]).split()
+        if len(words) < 2:
+            continue
+        last = words[-1]
+        if last in seen and seen[last] != index:
+            clashes.add(last)
+        seen.setdefault(last, index)
+    taken = set(keys).union(*words_taken)
+    return {k: v for k, v in seen.items() if k not in clashes and k not in taken}
+
+
+_CACHE: dict[tuple[str, ...], KnowledgeBase] = {}
+
+
+def load_kb(actor_files: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The knowledge base with the user's actor files applied; cached per process."""
+    if actor_files not in _CACHE:
+        from communique.kb.user import apply_user_files
+
+        raw = json.loads(gzip.decompress(resources.files("communique.resources").joinpath(RESOURCE).read_bytes()))
+        kb = KnowledgeBase(raw)
+        apply_user_files(kb, actor_files)
+        _CACHE[actor_files] = kb
+    return _CACHE[actor_files]

@@ -1,0 +1,40 @@
+"""Titles of office: the words before a name that say what a person is ("Foreign Secretary").
+
+Keys are `name_key` forms; values are (sector, role as written in records).
+"""
+
+from __future__ import annotations
+
+from communique.kb.normalize import name_key
+
+_GOVERNMENT = (  # civilian defence ministers sit in government (GOV), generals do not
+    "defence minister", "defense minister", "defence secretary", "defense secretary", "secretary of defense",
+    "president", "prime minister", "premier", "chancellor", "vice president", "deputy prime minister",
+    "foreign minister", "foreign secretary", "secretary of state", "home secretary", "interior minister",
+    "finance minister", "chancellor of the exchequer", "trade minister", "economy minister",
+    "justice minister", "health minister", "energy minister", "minister", "deputy minister",
+    "king", "queen", "crown prince", "emir", "sultan", "supreme leader", "governor", "mayor",
+    "ambassador", "envoy", "chief minister", "first minister", "secretary-general", "secretary general",
+    "foreign affairs minister", "minister of foreign affairs", "state secretary",
+)
+_MILITARY = (
+    "general", "lt gen", "lieutenant general", "major general", "maj gen",
+    "brigadier general", "admiral", "colonel", "col", "commander", "army chief", "chief of staff",
+)
+_OTHERS = {
+    "LEG": ("senator", "congressman", "congresswoman", "representative", "lawmaker", "speaker", "mp"),
+    "JUD": ("judge", "chief justice", "justice", "prosecutor", "attorney general"),
+    "PTY": ("party leader", "opposition leader", "leader of the opposition"),
+    "REL": ("pope", "ayatollah", "archbishop", "cardinal", "imam", "patriarch"),
+}
+
+
+def _table() -> dict[str, tuple[str, str]]:
+    table = {name_key(t): ("GOV", t.replace("-", " ") if "secretary" not in t else t) for t in _GOVERNMENT}
+    table.update({name_key(t): ("MIL", t) for t in _MILITARY})
+    for sector, titles in _OTHERS.items():
+        table.update({name_key(t): (sector, t) for t in titles})
+    return table
+
+
+TITLES: dict[str, tuple[str, str]] = _table()

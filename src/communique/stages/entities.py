@@ -1,0 +1,348 @@
+"""The entities stage: every actor, country and place of an article, with all its mentions.
+
+spaCy's named entities are resolved against the actor knowledge base (offices dated on the
+article's day); then the stage adds what NER does not give: titles before names ("Foreign
+Secretary William Hague"), group nominals ("British officials", "Russian police", "one
+person on Cameron's delegation", "the Assad regime"), titled references ("the Prime
+Minister"), bare surnames, capitals acting as governments and the pronouns "he"/"she".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from communique.config import Settings
+from communique.ids import record_id
+from communique.kb import Actor, KnowledgeBase, key_words, load_kb, resolve_words
+from communique.kb.titles import TITLES
+from communique.model import ArticleDoc, Entity, Mention, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+PRONOUNS = frozenset({"he", "she"})
+DETERMINERS = frozenset({"THE", "A", "AN", "ONE", "SOME", "SEVERAL", "TWO", "THREE", "MANY"})
+LINKED_HEADS = frozenset({"person", "people", "member", "one", "source", "man", "woman", "some", "many", "most"})
+LINKING_PREPOSITIONS = frozenset({"on", "of", "from", "in", "at", "for"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An entity being assembled while the article is read."""
+
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    place: Place | None = None
+    source: str = "ner"
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Reader:
+    """Per-article state: drafts by name, claimed tokens, person mentions in order."""
+
+    kb: KnowledgeBase
+    parsed: Doc
+    date: dt.date | None
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    claimed: set[int] = field(default_factory=set)
+    surnames: dict[str, str] = field(default_factory=dict)  # SURNAME -> draft name
+    people: list[tuple[int, str, bool]] = field(default_factory=list)  # (token, draft, main subject)
+
+    def add(self, draft: Draft, start_token: int, end_token: int) -> Draft:
+        """Record a mention of `draft` over tokens [start, end); merge with a same-named draft."""
+        span = self.parsed[start_token:end_token]
+        mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
+        kept = self.drafts.setdefault(draft.name, draft)
+        kept.mentions.append(mention)
+        self.claimed.update(range(start_token, end_token))
+        if kept.kind == "PERSON":
+            head = span.root
+            self.people.append((start_token, kept.name, head.dep_ in SUBJECTS and head.head.dep_ == "ROOT"))
+            words = key_words(kept.name)
+            if len(words) > 1:
+                self.surnames.setdefault(words[-1], kept.name)
+        return kept
+
+    def free(self, start: int, end: int) -> bool:
+        return not self.claimed.intersection(range(start, end))
+
+
+class EntityStage:
+    """Resolve the actors of an article: `EntityStage(settings)(doc, parsed)`."""
+
+    name = "entities"
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.kb = load_kb(tuple(settings.actor_files))
+
+    def __call__(self, doc: ArticleDoc, parsed: Doc) -> ArticleDoc:
+        reader = Reader(self.kb, parsed, doc.article.date)
+        ents = [ent for ent in parsed.ents if ent.label_ in NER_LABELS]
+        for ent in ents:
+            if ent.label_ == "PERSON" or _is_known_surname(reader, ent):
+                read_named(reader, ent)
+        for chunk in parsed.noun_chunks:
+            read_group(reader, chunk)
+        for ent in ents:
+            if reader.free(ent.start, ent.end):
+                read_named(reader, ent)
+        read_surnames(reader)
+        read_references(reader)
+        entities = tuple(to_entity(doc.article.id, draft) for draft in reader.drafts.values())
+        return dataclasses.replace(doc, entities=entities)
+
+
+def _is_known_surname(reader: Reader, ent: Span) -> bool:
+    return len(ent) == 1 and " ".join(key_words(ent.text)) in reader.surnames
+
+
+def to_entity(article_id: str, draft: Draft) -> Entity:
+    mentions = tuple(sorted(set(draft.mentions), key=lambda m: (m.start, m.end)))
+    return Entity(
+        id=record_id(article_id, "entity", draft.name), name=draft.name, kind=draft.kind,
+        mentions=mentions, country=draft.country, sector=draft.sector, role=draft.role,
+        place=draft.place, source=draft.source,
+    )
+
+
+# --- named entities ---------------------------------------------------------------------
+
+
+def read_named(reader: Reader, ent: Span) -> None:
+    """One spaCy entity: a person, a known actor, a country, a place, or an unknown name."""
+    words = key_words(ent.text)
+    if not words:
+        return
+    if words[0] == "THE":
+        words = words[1:]
+    key = " ".join(words)
+    if len(words) == 1 and key in reader.surnames:
+        person = reader.drafts[reader.surnames[key]]
+        reader.add(person, *with_title(reader, ent))
+        return
+    if ent.label_ == "PERSON":
+        read_person(reader, ent, key)
+    elif key in reader.kb.country_keys:
+        code = reader.kb.country_keys[key]
+        kind, sector = ("ORG", "IGO") if code in reader.kb.igo else ("COUNTRY", None)
+        reader.add(Draft(reader.kb.country_name(code) or code, kind, code, sector, source="kb"), ent.start, ent.end)
+    else:
+        read_other(reader, ent, key)
+
+
+def read_person(reader: Reader, ent: Span, key: str) -> None:
+    actor = reader.kb.find_actor(key) or _surname_actor(reader.kb, key)
+    start, end = with_title(reader, ent)
+    title, country = title_before(reader, ent.start)
+    if actor is not None:
+        draft = actor_draft(actor, reader.date)
+        if not actor.periods and title:  # the KB knows no office: trust the article's title
+            draft.role = title[1]
+    else:
+        draft = Draft(ent.text.strip(), "PERSON", country=country, source="ner")
+        if title:
+            draft.sector, draft.role = title
+    reader.add(draft, start, end)
+
+
+def _surname_actor(kb: KnowledgeBase, key: str) -> Actor | None:
+    index = kb.surnames.get(key)
+    return None if index is None else kb.actor(index)
+
+
+def actor_draft(actor: Actor, date: dt.date | None) -> Draft:
+    country, sector, role = actor.at(date)
+    kind = actor.kind if actor.kind in ("PERSON", "ORG") else "ORG"
+    return Draft(actor.name, kind, country, sector, role, source="kb")
+
+
+def read_other(reader: Reader, ent: Span, key: str) -> None:
+    """ORG, GPE, LOC, FAC, NORP that is not a country name: actor, place or unknown org."""
+    kb = reader.kb
+    actor = kb.find_actor(key)
+    if actor is not None:
+        reader.add(actor_draft(actor, reader.date), ent.start, ent.end)
+        return
+    place = kb.places.get(key) if ent.label_ in ("GPE", "LOC", "FAC") else None
+    if place is not None:
+        reader.add(place_draft(reader, ent, place), ent.start, ent.end)
+    elif ent.label_ == "ORG":
+        found = resolve_words(kb, key.split(), reader.date)
+        reader.add(Draft(ent.text.strip(), "ORG", found.country, found.sector), ent.start, ent.end)
+
+
+def place_draft(reader: Reader, ent: Span, place: list) -> Draft:
+    """A place; a capital that acts ("Washington warned") stands for its government."""
+    name, country, lat, lon = place
+    acting = ent.root.dep_ in SUBJECTS
+    if acting and reader.kb.capitals.get(" ".join(key_words(name))) == country:
+        return Draft(reader.kb.group_name(country, "GOV"), "ORG", country, "GOV", source="context")
+    return Draft(name, "PLACE", country, place=Place(name=name, country=country, latitude=lat, longitude=lon))
+
+
+def title_before(reader: Reader, start: int) -> tuple[tuple[str, str] | None, str | None]:
+    """The title of office just before token `start` and the country named before it."""
+    tokens = reader.parsed
+    for size in (4, 3, 2, 1):
+        first = start - size
+        if first < 0 or not tokens[first].is_alpha:
+            continue
+        key = " ".join(key_words(tokens[first:start].text))
+        if key in TITLES:
+            country = None
+            if first > 0:
+                country = reader.kb.country_keys.get(" ".join(key_words(tokens[first - 1].text)))
+            return TITLES[key], country
+    return None, None
+
+
+def with_title(reader: Reader, ent: Span) -> tuple[int, int]:
+    """Token range of the entity extended left over its title ("President Dimitri Medvedev")."""
+    tokens = reader.parsed
+    for size in (4, 3, 2, 1):
+        first = ent.start - size
+        if first >= 0 and tokens[first].is_alpha and reader.free(first, ent.start):
+            if " ".join(key_words(tokens[first : ent.start].text)) in TITLES:
+                return first, ent.end
+    return ent.start, ent.end
+
+
+# --- group nominals -----------------------------------------------------------------------
+
+
+def read_group(reader: Reader, chunk: Span) -> None:
+    """'British officials', 'Russian police', 'the Assad regime', 'one person on X's delegation'."""
+    root = chunk.root
+    if root.ent_type_ == "PERSON" or not reader.free(root.i, root.i + 1):
+        return
+    sector, end, modifiers = _agent_sector(reader, chunk), chunk.end, list(chunk[:-1])
+    if sector is None:
+        linked = _linked_agent(reader, root)
+        if linked is None:
+            return
+        sector, end, modifiers = linked[0], linked[1].right_edge.i + 1, list(linked[1].subtree)
+    country = _modifier_country(reader, [t for t in modifiers if t.i != root.i])
+    if country is None:
+        return
+    start = chunk.start if end != chunk.end else _first_named(reader, chunk, country)
+    reader.add(Draft(reader.kb.group_name(country, sector), "GROUP", country, sector, source="context"), start, end)
+
+
+def _first_named(reader: Reader, chunk: Span, country: str) -> int:
+    """Where a group nominal starts: its first word naming the country (and a 'the' before it)."""
+    for token in chunk[:-1]:
+        owner = _owner(reader, token)
+        named = owner.country if owner else reader.kb.country_keys.get(" ".join(key_words(token.text)))
+        if named == country:
+            before = token.i - 1
+            return before if before >= chunk.start and reader.parsed[before].dep_ == "det" else token.i
+    return chunk.start
+
+
+def _agent_sector(reader: Reader, chunk: Span) -> str | None:
+    """The sector of a chunk's head noun (two-word heads first: 'security services')."""
+    root = chunk.root
+    if " ".join(key_words(chunk.text)).removeprefix("THE ") in TITLES:
+        return None  # a titled reference ("the Prime Minister"), read later
+    agents = reader.kb.agents
+    if root.i > chunk.start:
+        pair = " ".join(key_words(reader.parsed[root.i - 1 : root.i + 1].text))
+        if pair in agents:
+            return agents[pair]
+    return agents.get(" ".join(key_words(root.text)))
+
+
+def _linked_agent(reader: Reader, root: Token) -> tuple[str, Token] | None:
+    """For 'one person on Cameron's delegation': the sector of the noun the head belongs to."""
+    if root.lemma_.lower() not in LINKED_HEADS:
+        return None
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in LINKING_PREPOSITIONS:
+            for obj in child.children:
+                sector = reader.kb.agents.get(" ".join(key_words(obj.text)))
+                if obj.dep_ == "pobj" and sector is not None:
+                    return sector, obj
+    return None
+
+
+def _modifier_country(reader: Reader, tokens: list[Token]) -> str | None:
+    """The country a group's modifiers name: a demonym, a country, or a known person's."""
+    words: list[str] = []
+    for token in tokens:
+        owner = _owner(reader, token)
+        if owner is not None and owner.country:
+            return owner.country
+        words.extend(key_words(token.text))
+    words = [w for w in words if w not in DETERMINERS]
+    return resolve_words(reader.kb, words, reader.date).country if words else None
+
+
+def _owner(reader: Reader, token: Token) -> Draft | None:
+    if token.i not in reader.claimed:
+        return None
+    for draft in reader.drafts.values():
+        if draft.kind == "PERSON" and any(m.start <= token.idx < m.end for m in draft.mentions):
+            return draft
+    return None
+
+
+# --- surnames, titled references and pronouns ---------------------------------------------
+
+
+def read_surnames(reader: Reader) -> None:
+    """Bare surnames of people already named in full ('Hague said ...')."""
+    if not reader.surnames:
+        return
+    for token in reader.parsed:
+        if token.pos_ == "PROPN" and token.i not in reader.claimed:
+            name = reader.surnames.get(" ".join(key_words(token.text)))
+            if name is not None:
+                reader.add(reader.drafts[name], token.i, token.i + 1)
+
+
+def read_references(reader: Reader) -> None:
+    """'The Prime Minister' -> the article's prime minister; 'he' -> the last main subject."""
+    for chunk in reader.parsed.noun_chunks:
+        if reader.free(chunk.start, chunk.end):
+            read_titled(reader, chunk)
+    reader.people.sort()
+    for token in reader.parsed:
+        if token.lower_ in PRONOUNS and token.i not in reader.claimed:
+            name = antecedent(reader, token.i)
+            if name is not None:
+                reader.add(reader.drafts[name], token.i, token.i + 1)
+                reader.people.sort()
+
+
+def read_titled(reader: Reader, chunk: Span) -> None:
+    words = [w for w in key_words(chunk.text) if w not in DETERMINERS]
+    country = reader.kb.country_keys.get(words[0]) if len(words) > 1 else None
+    title = TITLES.get(" ".join(words[1:] if country else words))
+    if title is None:
+        return
+    matches = [
+        d for d in reader.drafts.values()
+        if d.kind == "PERSON" and d.role == title[1] and (country is None or d.country == country)
+    ]
+    if matches:
+        best = max(matches, key=lambda d: len(d.mentions))
+        reader.add(best, chunk.start, chunk.end)
+
+
+def antecedent(reader: Reader, index: int) -> str | None:
+    """The person a pronoun at token `index` most likely means."""
+    before = [(i, name, main) for i, name, main in reader.people if i < index]
+    if not before:
+        return None
+    mains = [name for _, name, main in before if main]
+    return mains[-1] if mains else before[-1][1]

@@ -1,0 +1,106 @@
+"""The actor knowledge base: dated offices, descriptions, user actor files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from communique.errors import ConfigError
+from communique.kb import load_kb, name_key, resolve_text
+from communique.kb.user import apply_user_files
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "country", "sector", "role"),
+    [
+        ("Vladimir Putin", "2011-09-13", "RUS", "GOV", "prime minister"),
+        ("Vladimir Putin", "2015-06-01", "RUS", "GOV", "president"),
+        ("Putin", "1999-01-01", "RUS", "SPY", "director of the federal security service"),
+        ("President Dimitri Medvedev", "2011-09-13", "RUS", "GOV", "president"),
+        ("David Cameron", "2011-09-13", "GBR", "GOV", "prime minister"),
+        ("William Hague", "2011-09-13", "GBR", "GOV", "foreign secretary"),
+        ("Russian police", None, "RUS", "COP", None),
+        ("British officials", None, "GBR", "GOV", None),
+        ("the Kremlin", None, "RUS", "GOV", None),
+        ("a former CIA official", None, "USA", "ELI", None),
+    ],
+)
+def test_resolve_text_dated_roles(text, date, country, sector, role):
+    party = resolve_text(text, date=dt.date.fromisoformat(date) if date else None)
+    assert (party.country, party.sector, party.role) == (country, sector, role)
+
+
+def test_resolve_text_without_date_takes_latest_office():
+    assert resolve_text("Vladimir Putin").role == "president"
+
+
+def test_resolve_text_context_country_fills_gap():
+    assert resolve_text("the police", country="FRA").country == "FRA"
+    assert resolve_text("Russian police", country="FRA").country == "RUS"
+
+
+def test_one_word_inside_unknown_name_is_not_an_actor():
+    assert resolve_text("Juan Carlos Jobet").country is None
+
+
+def test_name_key_folds_accents_and_possessives():
+    assert name_key("Chile’s Élysée") == "CHILE ELYSEE"
+
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_user_toml_overrides_packaged_actor(tmp_path):
+    path = _write(tmp_path, "actors.toml", '[[actor]]\nname = "Vladimir Putin"\ncountry = "FRA"\nsector = "CVL"\n')
+
+    kb = _fresh_kb()
+    apply_user_files(kb, (path,))
+    assert resolve_text("Vladimir Putin", kb=kb).country == "FRA"
+
+
+def _fresh_kb():
+    import gzip
+    import json
+    from importlib import resources
+
+    from communique.kb.store import RESOURCE, KnowledgeBase
+
+    data = resources.files("communique.resources").joinpath(RESOURCE).read_bytes()
+    return KnowledgeBase(json.loads(gzip.decompress(data)))
+
+
+@pytest.fixture(scope="module")
+def fresh_kb():
+    return _fresh_kb()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("a.toml", '[[actor]]\nname = "X"\ncountry = "XYZ"\n', "a.toml:1: unknown country code 'XYZ'"),
+        ("b.csv", "name,country,start\nX,FRA,2020-13-01\n", "b.csv:2: bad date '2020-13-01'"),
+        ("c.yaml", "- name: X\n  country: FRA\n- name: X\n  country: FRA\n", "c.yaml:3: duplicate entry for 'X'"),
+        ("d.toml", '[[actor]]\ncountry = "FRA"\n', "d.toml:1: actor has no name"),
+        ("e.txt", "x", "unknown actor file type"),
+    ],
+)
+def test_user_file_errors_name_file_and_line(tmp_path, fresh_kb, name, text, message):
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        apply_user_files(fresh_kb, (_write(tmp_path, name, text),))
+
+
+def test_user_file_successive_offices(tmp_path, fresh_kb):
+    path = _write(
+        tmp_path,
+        "offices.csv",
+        "name,aliases,country,sector,role,start,end\n"
+        "Ada Example,Example,FRA,GOV,mayor,2010-01-01,2015-01-01\n"
+        "Ada Example,,FRA,GOV,president,2015-01-01,\n",
+    )
+    apply_user_files(fresh_kb, (path,))
+    assert resolve_text("Ada Example", date=dt.date(2012, 1, 1), kb=fresh_kb).role == "mayor"
+    assert resolve_text("Example", date=dt.date(2020, 1, 1), kb=fresh_kb).role == "president"

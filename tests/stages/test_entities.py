@@ -1,0 +1,110 @@
+"""The entities stage on the seed article (Cameron in Moscow, 2011-09-13)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from communique.config import Settings
+from communique.model import Article, ArticleDoc
+from communique.pipeline import load_model
+from communique.stages.entities import EntityStage
+
+SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds" / "000_8d4d9bf14b3301f3.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_model(Settings().model)
+
+
+@pytest.fixture(scope="session")
+def stage():
+    return EntityStage(Settings())
+
+
+def _run(nlp, stage, text, date):
+    article = Article(id="a1", text=text, date=date)
+    return stage(ArticleDoc(article=article), nlp(text))
+
+
+@pytest.fixture(scope="module")
+def seed(nlp, stage):
+    if not SEED.is_file():
+        pytest.skip("shared seed article not available")
+    return _run(nlp, stage, SEED.read_text(encoding="utf-8"), dt.date(2011, 9, 13))
+
+
+def _by_name(doc):
+    return {entity.name: entity for entity in doc.entities}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country", "sector", "role"),
+    [
+        ("Dmitry Medvedev", "PERSON", "RUS", "GOV", "president"),
+        ("Vladimir Putin", "PERSON", "RUS", "GOV", "prime minister"),
+        ("David Cameron", "PERSON", "GBR", "GOV", "prime minister"),
+        ("William Hague", "PERSON", "GBR", "GOV", "foreign secretary"),
+        ("Kremlin", "ORG", "RUS", "GOV", None),
+        ("Government of Syria", "GROUP", "SYR", "GOV", None),
+        ("Police of Russia", "GROUP", "RUS", "COP", None),
+        ("Government of United Kingdom", "GROUP", "GBR", "GOV", None),
+        ("United Kingdom", "COUNTRY", "GBR", None, None),
+    ],
+)
+def test_seed_entities(seed, name, kind, country, sector, role):
+    entity = _by_name(seed)[name]
+    assert (entity.kind, entity.country, entity.sector, entity.role) == (kind, country, sector, role)
+
+
+def test_seed_mentions_are_exact_offsets(seed):
+    text = seed.article.text
+    for entity in seed.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("name", "mention"),
+    [
+        ("Dmitry Medvedev", "President Dimitri Medvedev"),
+        ("William Hague", "Foreign Secretary William Hague"),
+        ("William Hague", "Hague"),
+        ("David Cameron", "The Prime Minister"),
+        ("David Cameron", "he"),
+        ("Government of United Kingdom", "one person on Cameron's delegation"),
+        ("Government of Syria", "the Assad regime"),
+        ("United Kingdom", "UK"),
+        ("United Kingdom", "British"),
+    ],
+)
+def test_seed_mentions_found(seed, name, mention):
+    assert mention in [m.text for m in _by_name(seed)[name].mentions]
+
+
+def test_seed_moscow_is_a_place_with_coordinates(seed):
+    place = _by_name(seed)["Moscow"].place
+    assert place.country == "RUS"
+    assert place.latitude == pytest.approx(55.75, abs=0.05)
+    assert place.longitude == pytest.approx(37.62, abs=0.05)
+
+
+def test_role_follows_article_date(nlp, stage):
+    doc = _run(nlp, stage, "Vladimir Putin met Barack Obama in Beijing.", dt.date(2015, 6, 1))
+    people = _by_name(doc)
+    assert people["Vladimir Putin"].role == "president"
+    assert people["Barack Obama"].role == "president"
+
+
+def test_capital_acting_is_its_government(nlp, stage):
+    doc = _run(nlp, stage, "Washington warned Moscow on Tuesday.", dt.date(2015, 6, 1))
+    assert "Government of United States" in _by_name(doc)
+
+
+def test_entity_ids_are_stable(nlp, stage):
+    first = _run(nlp, stage, "David Cameron arrived.", None)
+    second = _run(nlp, stage, "David Cameron arrived.", None)
+    assert [e.id for e in first.entities] == [e.id for e in second.entities]
