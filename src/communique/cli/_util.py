@@ -54,5 +54,11 @@ def print_json(data: Any, *, indent: int | None = None) -> None:
     sys.stdout.flush()
 
 
+WIDTH_WHEN_PIPED = 160
+
+
 def console(*, stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    """A console; output that goes to a file or a pipe is laid out 160 columns wide."""
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else WIDTH_WHEN_PIPED
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)

@@ -51,13 +51,21 @@ def _parties(parties: list[JSON]) -> str:
     return ", ".join(f"{p['name']} [{p['country'] or '?'}{'/' + p['sector'] if p['sector'] else ''}]" for p in parties)
 
 
+EVIDENCE_CHARS = 160
+
+
+def _shorten(text: str, limit: int = EVIDENCE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _event_cells(event: JSON) -> tuple[str, ...]:
     return (event["type"] + (f" ({event['mode']})" if event["mode"] else ""), event["cameo"],
             _parties(event["actor"]), _parties(event["recipient"]),
-            "yes" if event["negated"] else "", event["date"] or "", event["text"])
+            "yes" if event["negated"] else "", event["date"] or "", _shorten(event["text"]))
 
 
 def _quote_cells(quote: JSON) -> tuple[str, ...]:
     speaker = quote["speaker"]
     who = _parties([speaker]) if speaker else "?"
-    return (who, quote["kind"], quote["cue"] or "", quote["text"])
+    return (who, quote["kind"], quote["cue"] or "", _shorten(quote["text"]))
