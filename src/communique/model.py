@@ -133,6 +133,7 @@ class Quote:
     cue: str | None
     speaker: Party | None
     events: tuple[str, ...] = ()
+    speaker_mention: Mention | None = None  # the speaker as written, where (pronoun included)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
