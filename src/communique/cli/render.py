@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from communique.contract import JSON
 
@@ -12,7 +13,9 @@ def render_article(data: JSON, console: Console) -> None:
     """Print an article's entities, events, quotes, dates and amounts as tables."""
     article = data["article"]
     date = article.get("date") or "no date"
-    console.print(f"[bold]{article.get('title') or article['id']}[/bold]  ({date}, {article['words']} words)")
+    heading = Text(f"{article.get('title') or article['id']}", style="bold")
+    heading.append(f"  ({date}, {article['words']} words)", style="")
+    console.print(heading)
     _print_table(console, "Entities", ("name", "kind", "country", "sector", "role", "mentions"),
                  [_entity_cells(e) for e in data["entities"]])
     _print_table(console, "Events", ("type", "cameo", "actor", "recipient", "negated", "date", "evidence"),
@@ -33,7 +36,7 @@ def _print_table(console: Console, title: str, columns: tuple[str, ...], rows: l
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(str(cell) for cell in row))
+        table.add_row(*(Text(str(cell)) for cell in row))  # Text: "[...]" in quotes is not markup
     console.print(table)
 
 

@@ -38,6 +38,19 @@ _AGREE_FOR_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "03
 _THREAT_FOR_ROOT = {"15": "130", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
+# A verb coded only by its synonym block's default code says little by itself: like a
+# dictionary coder, such an event needs both a source and a target.
+_NEEDS_RECIPIENT = ("verb-dictionary:",)
+
+
+def _depth(token: Token) -> int:
+    """Distance from the sentence root: the main clause's event comes first."""
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 @dataclass(frozen=True, slots=True)
 class _Trigger:
     token: Token
@@ -126,11 +139,11 @@ def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
     codings = {i: reframe(trigger) for i, trigger in triggers.items()}
     dropped = _overridden_promises(triggers, codings)
     events = []
-    for i, trigger in triggers.items():
+    for i, trigger in sorted(triggers.items(), key=lambda item: (_depth(item[1].token), item[0])):
         if i in dropped or (_folded_into(trigger, triggers) and not _overrides(trigger, triggers, codings)):
             continue
         actors, recipients = _parties(doc, trigger, triggers)
-        if not actors:
+        if not actors or (not recipients and trigger.rule.startswith(_NEEDS_RECIPIENT)):
             continue
         event = _build_event(doc, sent, trigger, codings[i], actors, recipients)
         if event is not None:
