@@ -18,6 +18,7 @@ from communique.model import Article, ArticleDoc, ReadFailure
 from communique.readers import iter_articles
 from communique.runners.analyze import make_runner
 from communique.store import Store
+from communique.store.clusters import cluster_events
 
 BATCH_SIZE = 32
 
@@ -72,6 +73,7 @@ def ingest(
                     on_progress(report)
         finally:
             runner.close()
+        cluster_events(store.con)
     report.seconds = time.perf_counter() - started
     return report
 

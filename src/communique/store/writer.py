@@ -55,8 +55,8 @@ class Store:
         if "meta" not in tables:
             msg = f"{self.path} is not a Communique database (no meta table)"
             raise StoreError(msg)
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(row[0]) if row else None
+        rows = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        version = int(rows[0][0]) if rows else None
         if version != SCHEMA_VERSION:
             msg = (
                 f"{self.path} has schema version {version}, this Communique reads version "
@@ -67,7 +67,7 @@ class Store:
     def _create_tables(self) -> None:
         fresh = not self.con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'"
-        ).fetchone()[0]  # type: ignore[index]
+        ).fetchall()[0][0]
         if fresh:
             self.con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
             self.con.execute(
@@ -156,7 +156,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Rows in each table."""
         return {
-            name: int(self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])  # type: ignore[index]
+            name: int(self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
             for name in TABLES
         }
 
