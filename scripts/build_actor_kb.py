@@ -278,20 +278,24 @@ def curated_files(folder: Path = DATA_DIR) -> list[Path]:
 
 
 def parse_leaders(paths: list[Path], codes: set[str]) -> list[dict]:
-    """Our dated offices and organisations: one record per name, periods merged."""
+    """Our dated offices and organisations: one record per name, periods merged.
+
+    Rows of leaders*.psv are people; a row without a role gives their country and sector
+    when no dated office covers the day. Rows of organisations*.psv are bodies.
+    """
     people: dict[str, dict] = {}
     for path, number, fields in _curated_rows(paths, codes):
         name, aliases, country, sector, role, start, end = fields
-        person = people.setdefault(name, {"name": name, "names": [name], "periods": [], "kind": "ORG"})
+        kind = "PERSON" if path.name.startswith("leaders") else "ORG"
+        person = people.setdefault(name, {"name": name, "names": [name], "periods": [], "kind": kind})
         person["names"] += [a.strip() for a in aliases.split(";") if a.strip()]
         if role:
-            person["kind"] = "PERSON"
             person["periods"].append([country, sector, role, start or None, end or None])
         else:
             person["default"] = [country or None, sector]
     for person in people.values():
         person["periods"].sort(key=lambda p: p[3] or "")
-        person.setdefault("default", [person["periods"][-1][0], "ELI"] if person["periods"] else [None, None])
+        person.setdefault("default", [person["periods"][-1][0], None] if person["periods"] else [None, None])
     return list(people.values())
 
 

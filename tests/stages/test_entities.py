@@ -51,7 +51,7 @@ def _by_name(doc):
         ("Kremlin", "ORG", "RUS", "GOV", None),
         ("Government of Syria", "GROUP", "SYR", "GOV", None),
         ("Police of Russia", "GROUP", "RUS", "COP", None),
-        ("Government of United Kingdom", "GROUP", "GBR", "GOV", None),
+        ("Government of the United Kingdom", "GROUP", "GBR", "GOV", None),
         ("United Kingdom", "COUNTRY", "GBR", None, None),
     ],
 )
@@ -75,7 +75,7 @@ def test_seed_mentions_are_exact_offsets(seed):
         ("William Hague", "Hague"),
         ("David Cameron", "The Prime Minister"),
         ("David Cameron", "he"),
-        ("Government of United Kingdom", "one person on Cameron's delegation"),
+        ("Government of the United Kingdom", "one person on Cameron's delegation"),
         ("Government of Syria", "the Assad regime"),
         ("United Kingdom", "UK"),
         ("United Kingdom", "British"),
@@ -101,10 +101,18 @@ def test_role_follows_article_date(nlp, stage):
 
 def test_capital_acting_is_its_government(nlp, stage):
     doc = _run(nlp, stage, "Washington warned Moscow on Tuesday.", dt.date(2015, 6, 1))
-    assert "Government of United States" in _by_name(doc)
+    assert "Government of the United States" in _by_name(doc)
 
 
 def test_entity_ids_are_stable(nlp, stage):
     first = _run(nlp, stage, "David Cameron arrived.", None)
     second = _run(nlp, stage, "David Cameron arrived.", None)
     assert [e.id for e in first.entities] == [e.id for e in second.entities]
+
+
+def test_unknown_person_takes_country_and_sector_from_description(nlp, stage):
+    doc = _run(nlp, stage, "The former KGB agent Ivan Petrovsky denied it. Russian police officer Oleg Smirnov agreed.",
+               dt.date(2019, 5, 1))
+    found = _by_name(doc)
+    assert (found["Ivan Petrovsky"].country, found["Ivan Petrovsky"].sector) == ("RUS", "ELI")
+    assert (found["Oleg Smirnov"].country, found["Oleg Smirnov"].sector) == ("RUS", "COP")

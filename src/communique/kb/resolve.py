@@ -18,6 +18,11 @@ from communique.model import Party
 PREPOSITIONS = frozenset({"OF", "TO", "AT", "IN", "FOR", "ON", "FROM", "WITH"})
 FUNCTION_WORDS = PREPOSITIONS | {"THE", "A", "AN", "AND", "S", "OR", "BY", "ITS", "THEIR", "FORMER", "EX", "ONE", "TWO"}
 FORMER = frozenset({"FORMER", "EX", "RETIRED", "ONETIME"})
+PRONOUNS = frozenset({"HE", "SHE", "HIM", "HER", "THEY", "THEM", "WE", "US", "I", "YOU", "IT", "HIMSELF", "HERSELF"})
+NOT_ACTORS = frozenset({
+    "YESTERDAY", "TODAY", "TOMORROW", "TONIGHT", "NOW", "MONDAY", "TUESDAY", "WEDNESDAY",
+    "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "WEEK", "MONTH", "YEAR", "DAY",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +35,17 @@ class Hit:
     value: object
 
 
-def scan(kb: KnowledgeBase, words: list[str]) -> list[Hit]:
-    """Longest known phrases, left to right, without overlaps."""
+def scan(kb: KnowledgeBase, words: list[str], acronyms: frozenset[str] = frozenset()) -> list[Hit]:
+    """Longest known phrases, left to right, without overlaps.
+
+    A one-word name counts only when it stands alone, unless it was written as an acronym.
+    """
     hits: list[Hit] = []
     i = 0
     while i < len(words):
         hit = _longest_at(kb, words, i)
-        if hit is not None and hit.end == i + 1 and hit.kind in ("actor", "place") and not _stands_alone(kb, words, i):
+        lone = hit is not None and hit.end == i + 1 and hit.kind in ("actor", "place")
+        if lone and words[i] not in acronyms and not _stands_alone(kb, words, i):
             hit = None  # one word of a longer unknown name ("Juan Carlos Jobet")
         if hit is None:
             i += 1
@@ -54,8 +63,18 @@ def _stands_alone(kb: KnowledgeBase, words: list[str], i: int) -> bool:
         if 0 <= j < len(words):
             word = words[j]
             if not (word in FUNCTION_WORDS or word in kb.country_keys or word in kb.agents or word in TITLES):
-                return False
+                if j < i or not _starts_known_phrase(kb, words, j):
+                    return False
     return True
+
+
+def _starts_known_phrase(kb: KnowledgeBase, words: list[str], j: int) -> bool:
+    """Whether words[j:] begins a title or sector noun ("Madras High Court")."""
+    for end in range(min(len(words), j + MAX_WORDS), j + 1, -1):
+        key = " ".join(words[j:end])
+        if key in kb.agents or key in TITLES:
+            return True
+    return False
 
 
 def _longest_at(kb: KnowledgeBase, words: list[str], i: int) -> Hit | None:
@@ -91,42 +110,84 @@ class Reading:
 
 def read_hits(kb: KnowledgeBase, hits: list[Hit], date: dt.date | None) -> Reading:
     """Combine the phrases of one description into country, sector, role and actor."""
-    reading = Reading()
+    reading, title, stated = Reading(), None, None
     for hit in hits:
         if hit.kind == "actor" and reading.actor is None:
             reading.actor = hit.value  # type: ignore[assignment]
             reading.country, reading.sector, reading.role = reading.actor.at(date)
             reading.name = reading.actor.name
-        elif hit.kind == "country" and reading.country is None:
-            reading.country = hit.value  # type: ignore[assignment]
+        elif hit.kind == "country":
+            stated = stated or hit.value
+            reading.country = reading.country or hit.value  # type: ignore[assignment]
         elif hit.kind == "title" and reading.role is None:
+            title = hit.value
             reading.sector = reading.sector or hit.value[0]  # type: ignore[index]
             reading.role = hit.value[1]  # type: ignore[index]
-        elif hit.kind == "agent" and (reading.sector is None or _organisation(reading)):
+        elif hit.kind == "agent" and (reading.sector in (None, "UNK") or _organisation(reading)) and hit.value != "UNK":
             reading.sector = hit.value  # type: ignore[assignment]  ("EU legislators" -> LEG)
+        elif hit.kind == "agent" and reading.sector is None:
+            reading.sector = hit.value  # type: ignore[assignment]
         elif hit.kind == "place" and reading.country is None:
             reading.country = hit.value[1]  # type: ignore[index]
-            if len(hits) == 1 and kb.capitals.get(" ".join(key_words(hit.value[0]))) == reading.country:
-                reading.sector = "GOV"  # a capital standing alone speaks for its government
+            if len(hits) == 1:
+                reading.sector = _place_sector(kb, hit.value)  # type: ignore[arg-type]
+    _apply_stated(reading, title, stated, date)
     return reading
+
+
+def _apply_stated(reading: Reading, title: tuple | None, stated: str | None, date: dt.date | None) -> None:
+    """What the words say beside a known actor: its title, a country that is not its own."""
+    actor = reading.actor
+    if actor is None:
+        return
+    if title is not None and actor.kind == "PERSON":
+        held = actor.holding(title[1]) if date is None else None
+        if held is not None:  # "Foreign Minister Park Jin": the office the text names
+            reading.country, reading.sector, reading.role = held
+        elif reading.role is None:  # an office the KB does not date: the title tells
+            reading.sector, reading.role = title
+    if stated and actor.kind == "ORG" and stated != reading.country:
+        reading.country = stated  # "Saudi National Guard"
+
+
+def _place_sector(kb: KnowledgeBase, place: list) -> str:
+    """A capital standing alone speaks for its government; another town for its people."""
+    return "GOV" if kb.capitals.get(" ".join(key_words(place[0]))) == place[1] else "CVL"
 
 
 def _organisation(reading: Reading) -> bool:
     return reading.actor is not None and reading.actor.kind == "ORG"
 
 
-def resolve_words(kb: KnowledgeBase, words: list[str], date: dt.date | None) -> Reading:
-    """Read the head (before the first preposition) first, the rest only for gaps."""
-    cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS and i > 0), len(words))
-    head = read_hits(kb, scan(kb, words[:cut]), date)
+def resolve_words(
+    kb: KnowledgeBase, words: list[str], date: dt.date | None, acronyms: frozenset[str] = frozenset()
+) -> Reading:
+    """Read the head (before the first preposition) first, the rest only for gaps.
+
+    A preposition inside a known name ("Massachusetts Institute of Technology") is no cut.
+    """
+    inside = {i for hit in scan(kb, words, acronyms) if hit.kind == "actor" for i in range(hit.start, hit.end)}
+    cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS and i > 0 and i not in inside), len(words))
+    head = read_hits(kb, scan(kb, words[:cut], acronyms), date)
     if cut < len(words):
-        tail = read_hits(kb, scan(kb, words[cut + 1 :]), date)
+        tail = read_hits(kb, scan(kb, words[cut + 1 :], acronyms), date)
+        if _heads_body(head, tail):  # "the president of the Riigikogu" belongs to the body
+            head.sector = tail.sector
+            head.country = tail.country
         head.country = head.country or tail.country
-        if head.sector is None and head.actor is None:
+        if head.sector in (None, "UNK") and head.actor is None:  # "a group of tourists"
             head.sector = tail.sector if tail.actor is None or head.role is None else head.sector
     if FORMER.intersection(words) and head.sector is not None:
         head.sector, head.role = "ELI", None
     return head
+
+
+def _heads_body(head: Reading, tail: Reading) -> bool:
+    """A bare title whose 'of ...' names an organisation: the person works in that body."""
+    return (
+        head.role is not None and head.actor is None and head.country is None
+        and _organisation(tail) and tail.sector is not None
+    )
 
 
 def resolve_text(
@@ -138,7 +199,12 @@ def resolve_text(
 ) -> Party:
     """The Party a short description names; `country` fills in when the text has none."""
     kb = kb or load_kb()
-    reading = resolve_words(kb, key_words(text), date)
+    words = key_words(text)
+    if len(words) == 1 and words[0] in PRONOUNS | NOT_ACTORS:  # "he" is someone; "yesterday" no one
+        sector = "UNK" if words[0] in PRONOUNS else "JNK"
+        return Party(name=text.strip(), text=text, country=country if sector == "UNK" else None, sector=sector)
+    acronyms = frozenset(w for w in key_words(text.replace(".", "")) if len(w) > 1 and w in text)
+    reading = resolve_words(kb, words, date, acronyms)
     found = reading.country or country
     if reading.name:
         name = reading.name

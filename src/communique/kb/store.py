@@ -52,7 +52,11 @@ class Actor:
     periods: tuple[Period, ...] = ()
 
     def at(self, day: dt.date | None) -> tuple[str | None, str | None, str | None]:
-        """(country, sector, role) on `day`; with no day, the most recent office."""
+        """(country, sector, role) on `day`; with no day, the most recent office.
+
+        Out of office, a person keeps the default codes; one whose offices have all ended
+        is a former office holder: ELI unless the default says otherwise.
+        """
         if not self.periods:
             return self.country, self.sector, None
         if day is None:
@@ -62,7 +66,19 @@ class Actor:
         if current:
             best = max(current, key=lambda p: (p.role is not None, p.start or dt.date.min))
             return best.country, best.sector, best.role
-        return self.country or self.periods[-1].country, self.sector, None
+        country = self.country or self.periods[-1].country
+        ended = all(p.end is not None and p.end <= day for p in self.periods)
+        if self.kind == "PERSON" and ended and self.sector is None:
+            return country, "ELI", None
+        return country, self.sector, None
+
+
+    def holding(self, role: str) -> tuple[str | None, str | None, str] | None:
+        """(country, sector, role) of the latest office named `role`, when the actor held one."""
+        for period in reversed(self.periods):
+            if period.role and (period.role == role or period.role.endswith(" " + role)):
+                return period.country, period.sector, period.role
+        return None
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -126,11 +142,21 @@ class KnowledgeBase:
 
     def group_name(self, country: str | None, sector: str | None) -> str:
         """'Government of Russia', 'Police', 'Russia': the name of a country's sector."""
-        place = self.country_name(country)
+        place = _with_article(self.country_name(country))
         label = SECTOR_LABELS.get(sector or "", sector)
         if label and place:
             return f"{label[:1].upper()}{label[1:]} of {place}"
         return place or (label or "unknown").capitalize()
+
+
+_TAKES_THE = ("United ", "Republic", "Islands", "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives")
+
+
+def _with_article(place: str | None) -> str | None:
+    """'United Kingdom' -> 'the United Kingdom', as it is written after 'of'."""
+    if place and any(part in place for part in _TAKES_THE) and not place.startswith("the "):
+        return "the " + place
+    return place
 
 
 def _surname_index(rows: list, keys: dict, *words_taken: dict) -> dict[str, int]:

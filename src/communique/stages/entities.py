@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from communique.config import Settings
 from communique.ids import record_id
 from communique.kb import Actor, KnowledgeBase, key_words, load_kb, resolve_words
+from communique.kb.resolve import Reading
 from communique.kb.titles import TITLES
 from communique.model import ArticleDoc, Entity, Mention, Place
 
@@ -152,7 +153,34 @@ def read_person(reader: Reader, ent: Span, key: str) -> None:
         draft = Draft(ent.text.strip(), "PERSON", country=country, source="ner")
         if title:
             draft.sector, draft.role = title
+        described = description_before(reader, start)
+        if described is not None:  # "the former KGB agent Andrei Lugovoi" -> RUS, ELI
+            draft.country = draft.country or described.country
+            if described.sector is not None and (not title or described.sector == "ELI"):
+                draft.sector, draft.role = described.sector, draft.role if described.sector != "ELI" else None
+            draft.source = "context"
     reader.add(draft, start, end)
+
+
+DESCRIBING = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "DET", "PART"})
+
+
+def description_before(reader: Reader, start: int) -> Reading | None:
+    """What the words of the name's own phrase before it say: 'the former KGB agent' X.
+
+    'former' or 'ex-' makes the person ELI (a former official or agent), as in resolve_words.
+    """
+    tokens, first = reader.parsed, start
+    while first > 0 and start - first < 6 and tokens[first - 1].pos_ in DESCRIBING:
+        first -= 1
+        if tokens[first].pos_ == "DET":
+            break
+    words = [w for w in key_words(tokens[first:start].text) if w not in DETERMINERS]
+    if not words:
+        return None
+    acronyms = frozenset(t.text for t in tokens[first:start] if t.text.isupper() and len(t.text) > 1)
+    found = resolve_words(reader.kb, words, reader.date, acronyms)
+    return None if found.country is None and found.sector is None else found
 
 
 def _surname_actor(kb: KnowledgeBase, key: str) -> Actor | None:
@@ -282,7 +310,8 @@ def _modifier_country(reader: Reader, tokens: list[Token]) -> str | None:
         owner = _owner(reader, token)
         if owner is not None and owner.country:
             return owner.country
-        words.extend(key_words(token.text))
+        if token.text[:1].isupper():  # "British", "Cameron's"; not "the key suspect"
+            words.extend(key_words(token.text))
     words = [w for w in words if w not in DETERMINERS]
     return resolve_words(reader.kb, words, reader.date).country if words else None
 

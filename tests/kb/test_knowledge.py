@@ -1,0 +1,99 @@
+"""Facts and conventions of the actor KB beyond Phoenix: later leaders, bodies, context rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from communique.kb import load_kb, resolve_text
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+
+
+def _day(text):
+    return dt.date.fromisoformat(text) if text else None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "country", "sector", "role"),
+    [
+        ("Kassym-Jomart Tokayev", "2023-01-10", "KAZ", "GOV", "president"),
+        ("Uhuru Kenyatta", "2024-05-01", "KEN", "ELI", None),  # every office ended: a former leader
+        ("Uhuru Kenyatta", "2018-05-01", "KEN", "GOV", "president"),
+        ("Lukashenka", "2021-06-01", "BLR", "GOV", "president"),
+        ("Abkhazia", None, "GEO", "PRE", None),  # a breakaway state, not the country's name
+        ("Stanford University", None, "USA", "EDU", None),
+        ("University of Oxford", None, "GBR", "EDU", None),  # "of" inside a known name is no cut
+        ("the speaker of the Knesset", None, "ISR", "LEG", "speaker"),  # a title of a body is the body's
+        ("a group of journalists", None, None, "JRN", None),
+        ("Lt. Gen. Asim Munir", "2020-01-01", "PAK", "MIL", "lt gen"),  # before the dated office
+        ("Foreign Minister Sergei Lavrov", None, "RUS", "GOV", "foreign minister"),
+        ("Saudi Aramco", None, "SAU", "BUS", None),
+    ],
+)
+def test_resolve_later_knowledge(text, date, country, sector, role):
+    party = resolve_text(text, date=_day(date))
+    assert (party.country, party.sector, party.role) == (country, sector, role)
+
+
+def test_pronouns_and_time_words():
+    assert resolve_text("she").sector == "UNK"
+    assert resolve_text("Tomorrow").sector == "JNK"
+
+
+def test_acronym_stands_alone_but_lower_case_word_does_not():
+    assert resolve_text("the rebel ADF force").country == "UGA"
+    assert resolve_text("the rebel adf force").country is None
+
+
+def test_country_written_beside_an_organisation_wins():
+    assert resolve_text("Russian Gazprom").country == "RUS"
+    assert resolve_text("Ukrainian Wagner Group").country == "UKR"
+
+
+def test_city_alone_speaks_for_its_people_capital_for_its_government():
+    assert resolve_text("Osaka").sector == "CVL"
+    assert resolve_text("Moscow").sector == "GOV"
+
+
+def test_group_names_take_the_article():
+    assert load_kb().group_name("GBR", "GOV") == "Government of the United Kingdom"
+    assert load_kb().group_name("RUS", "COP") == "Police of Russia"
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_actor_kb", SCRIPTS / "build_actor_kb.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_curated_offices_are_well_formed():
+    """Every dated office starts before it ends and one person's same offices do not overlap."""
+    build = _build_module()
+    codes = set(load_kb().countries) | {"IGO", "EU", "UN", "NATO", "WTO"}
+    for person in build.parse_leaders(build.curated_files(), codes):
+        by_role: dict[str, list] = {}
+        for country, _sector, role, start, end in person["periods"]:
+            assert not (start and end) or start < end, (person["name"], role, start, end)
+            by_role.setdefault(role, []).append((start or "", end or "9999"))
+        for spans in by_role.values():
+            spans.sort()
+            for (_, first_end), (second_start, _) in zip(spans, spans[1:]):
+                assert first_end <= second_start, (person["name"], spans)
+
+
+def test_bad_curated_line_names_file_and_line(tmp_path):
+    build = _build_module()
+    bad = tmp_path / "leaders_bad.psv"
+    bad.write_text("Someone | | XXX | GOV | president | 2020-01-01 |\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="leaders_bad.psv:1"):
+        build.parse_leaders([bad], {"RUS"})
+    bad.write_text("Someone | | RUS | GOV | president | 2020-02-30 |\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="bad date"):
+        build.parse_leaders([bad], {"RUS"})
