@@ -2,14 +2,19 @@
 
 The ratio is what matters: this machine is shared and noisy, so a bare time means little,
 while both figures measured in the same run move together. Each side runs `repeat` times,
-alternating, and its best run counts.
+alternating, and its best run counts. With `scaling=True` the same articles are also
+ingested by N local worker processes and by N Dask workers, and the speed-ups over one
+process are reported with the peak memory of a worker.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import resource
+import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from communique.config import Settings
@@ -29,42 +34,64 @@ class BenchResult:
     ratio: float
     workers: int
     model: str
+    peak_memory_mb: float
+    scaling: dict[str, float] = field(default_factory=dict)
 
-    def as_dict(self) -> dict[str, float | int | str]:
+    def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
 def bench(corpus: str | Path, *, settings: Settings | None = None, limit: int | None = None,
-          repeat: int = 2, workers: int = 1) -> BenchResult:
+          repeat: int = 2, workers: int = 1, min_words: int = 0, scaling: bool = False) -> BenchResult:
     """Words per second of spaCy alone and of `ingest`, on the same articles."""
     settings = settings or Settings()
-    articles = _read_corpus(corpus, limit)
+    articles = read_corpus(corpus, limit=limit, min_words=min_words)
     pipeline = Pipeline(settings)
     pipeline.analyze(articles[0])  # load every lazy resource before timing
     spacy_best, ingest_best, words = float("inf"), float("inf"), 0
     for _ in range(repeat):
         seconds, words = _time_spacy(pipeline, articles)
         spacy_best = min(spacy_best, seconds)
-        ingest_best = min(ingest_best, _time_ingest(articles, settings, workers))
-    return BenchResult(
-        articles=len(articles),
-        words=words,
-        spacy_words_per_second=words / spacy_best,
-        ingest_words_per_second=words / ingest_best,
-        ratio=spacy_best / ingest_best,
-        workers=workers,
-        model=settings.model,
+        ingest_best = min(ingest_best, _time_ingest(articles, settings, workers=workers))
+    result = BenchResult(
+        articles=len(articles), words=words,
+        spacy_words_per_second=words / spacy_best, ingest_words_per_second=words / ingest_best,
+        ratio=spacy_best / ingest_best, workers=workers, model=settings.model,
+        peak_memory_mb=_peak_memory_mb(),
     )
+    if scaling:
+        result = dataclasses.replace(result, scaling=_scaling(articles, settings, ingest_best, workers))
+    return result
 
 
-def _read_corpus(corpus: str | Path, limit: int | None) -> list[Article]:
+def _scaling(articles: list[Article], settings: Settings, one_process: float, workers: int) -> dict[str, float]:
+    """Speed-ups of N local processes and of N Dask workers over one process."""
+    count = max(workers, 2)
+    local = _time_ingest(articles, settings, workers=count)
+    figures = {"workers": count, "local_speedup": one_process / local, "worker_peak_memory_mb": _peak_memory_mb(children=True)}
+    try:
+        dask_seconds = _time_ingest(articles, settings, workers=count, engine="dask")
+    except ImportError:
+        return figures
+    figures["dask_speedup"] = one_process / dask_seconds
+    return figures
+
+
+def read_corpus(corpus: str | Path, *, limit: int | None = None, min_words: int = 0) -> list[Article]:
+    """The corpus's articles; repeated (as distinct articles) until it holds `min_words`."""
     articles = [a for a in iter_articles([corpus]) if isinstance(a, Article)]
     if limit is not None:
         articles = articles[:limit]
     if not articles:
         msg = f"no readable articles in {corpus}"
         raise ReaderError(msg)
-    return articles
+    words = sum(len(a.text.split()) for a in articles)
+    copies = max(1, -(-min_words // words)) if min_words else 1
+    return [
+        dataclasses.replace(a, id=f"{a.id}~{n}", url=f"{a.url or a.id}#copy{n}") if n else a
+        for n in range(copies)
+        for a in articles
+    ]
 
 
 def _time_spacy(pipeline: Pipeline, articles: list[Article]) -> tuple[float, int]:
@@ -75,9 +102,16 @@ def _time_spacy(pipeline: Pipeline, articles: list[Article]) -> tuple[float, int
     return time.perf_counter() - started, words
 
 
-def _time_ingest(articles: list[Article], settings: Settings, workers: int) -> float:
+def _time_ingest(articles: list[Article], settings: Settings, *, workers: int, engine: str = "local") -> float:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.duckdb"
         started = time.perf_counter()
-        ingest([], db, settings=settings, workers=workers, articles=iter(articles))
+        ingest([], db, settings=settings, workers=workers, engine=engine, articles=iter(articles))
         return time.perf_counter() - started
+
+
+def _peak_memory_mb(*, children: bool = False) -> float:
+    """Peak resident memory of this process (or of its largest child) in MB."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF)
+    kilobytes = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss / 1024
+    return kilobytes / 1024

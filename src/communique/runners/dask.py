@@ -44,7 +44,7 @@ class DaskRunner:
             self.client = Client(scheduler)
         else:
             self.cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
             )
             self.client = Client(self.cluster)
 
