@@ -18,6 +18,16 @@ import spacy
 
 MIN_COUNT = 4
 MIN_RATIO = 0.3
+# Lemmas the annotated cues hold that do not report speech, thought or findings: parts of
+# longer phrases ("billed as", "shrugged off", "weighed in"), actions beside a quotation
+# ("offered a plan", "sought to"), or words of the headline and byline. A general list of
+# English, not of the train articles: none of them introduces what someone said.
+NOT_REPORTING = frozenset(
+    "accord aim appear author bill boo brush circulate convince dedicate devote distance dwell "
+    "entitle headline hop issue mandate name offer persuade pivot plot pounce prefer present "
+    "pressure prohibit project promote pump push rattle relish rename resist revel rouse scar "
+    "seek seem shore shrug side single sound stake title underplay view void witness".split()
+)
 OUTPUT = Path(__file__).resolve().parents[1] / "src/communique/stages/quotes_cues.py"
 
 
@@ -51,7 +61,8 @@ def write_module(lemmas: list[str], source: str) -> None:
     OUTPUT.write_text(
         '"""Verb lemmas that report speech, thought or findings (generated; do not edit).\n\n'
         f"Made by scripts/build_quote_cues.py from {source}: lemmas heading an annotated\n"
-        f"cue at least {MIN_COUNT} times and in at least {MIN_RATIO:.0%} of their uses.\n"
+        f"cue at least {MIN_COUNT} times and in at least {MIN_RATIO:.0%} of their uses, less the\n"
+        "words of the script's NOT_REPORTING list.\n"
         '"""\n\nCUE_LEMMAS: frozenset[str] = frozenset(\n    (\n' + body + "\n    )\n)\n",
         encoding="utf-8",
     )
@@ -68,6 +79,7 @@ def main() -> None:
         lemma
         for lemma, hits in as_cue.items()
         if hits >= MIN_COUNT and hits / total[lemma] >= MIN_RATIO and lemma.isalpha()
+        and lemma not in NOT_REPORTING
     )
     write_module(kept, args.train.name)
     for lemma in kept:

@@ -8,7 +8,7 @@ module's callers: stages turn what they need into the records of `communique.mod
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from communique.config import Settings
@@ -47,26 +47,29 @@ def load_model(name: str) -> Language:
 
 
 def default_stages(settings: Settings) -> list[Stage]:
-    """The built-in stages in the order they run."""
-    from communique.stages import amounts, dates, entities
+    """The built-in stages in the order they run: events come after quotes, so a quote's
+    speaker can act in the events it states, and quotes are then linked to those events."""
+    from communique.stages import amounts, dates, entities, events, quotes
 
-    stages: list[Stage] = [entities.EntityStage(settings), dates.DateStage(), amounts.AmountStage()]
-    for optional in ("quotes", "events"):
-        stage = _optional_stage(optional, settings)
-        if stage is not None:
-            stages.append(stage)
-    return stages
+    return [
+        entities.EntityStage(settings),
+        dates.DateStage(),
+        amounts.AmountStage(),
+        quotes.make_stage(settings),
+        events.make_stage(settings),
+        QuoteEventLinks(),
+    ]
 
 
-def _optional_stage(module_name: str, settings: Settings) -> Stage | None:
-    import importlib
+class QuoteEventLinks:
+    """Fill each quote's `events` with the events coded from what it states."""
 
-    try:
-        module = importlib.import_module(f"communique.stages.{module_name}")
-    except ModuleNotFoundError:
-        return None
-    factory: Callable[[Settings], Stage] = module.make_stage
-    return factory(settings)
+    name = "quote_event_links"
+
+    def __call__(self, doc: ArticleDoc, parsed: Doc) -> ArticleDoc:  # noqa: ARG002 (the stage signature)
+        from communique.stages.quotes import link_quotes_to_events
+
+        return link_quotes_to_events(doc)
 
 
 class Pipeline:

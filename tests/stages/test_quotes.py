@@ -8,8 +8,8 @@ import pytest
 
 from communique.config import Settings
 from communique.evaluation.quotes import evaluate, render
-from communique.model import Article, ArticleDoc, Entity, Mention
-from communique.stages.quotes import extract_quotes, make_stage
+from communique.model import Article, ArticleDoc, Entity, Event, Mention, Party, Quote
+from communique.stages.quotes import extract_quotes, link_quotes_to_events, make_stage
 from communique.stages.quotes_marks import find_passages
 
 # The twelve quoted passages of the seed article (their opening words) and who says them.
@@ -113,6 +113,41 @@ def test_quotes_conventions(nlp, text, words, kind, cue, speaker):
     assert (quote.kind, quote.cue, quote.speaker.text) == (kind, cue, speaker)
 
 
+VOX_POP = (
+    "Readers wrote in.\n“He represents our greatest shame and our history.” ― Sonya Herridge\n"
+    "“Maybe we can build a wall around him, after all.”— Steve Quinlan\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a sign-off after a dash, closing the passage's line (vox-pop lists)
+        (VOX_POP, "greatest shame", "Sonya Herridge"),
+        (VOX_POP, "build a wall", "Steve Quinlan"),
+        # a dateline the parse joins to the subject across a paragraph break
+        ("12:15 p.m.\n\nDonald Trump says political correctness has run amok in the military.",
+         "political correctness", "Donald Trump"),
+        # a programme title in quotes the parse takes for the subject of a trailing cue
+        ("“The generals have been reduced to rubble,” Flynn, a top surrogate, said on Fox’s “Fox and "
+         "Friends.”", "reduced to rubble", "Flynn"),
+    ],
+)
+def test_quotes_speaker_conventions(nlp, text, words, speaker):
+    quote = next(q for q in _quotes_of(nlp, text) if words in q.text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["— And that was all.", "— and Britain agreed.", "— Moscow, Sept. 28, at the start of a long round of talks"],
+)
+def test_quotes_dash_and_clause_is_no_signoff(nlp, after):
+    text = f"The talks ended.\n“Prices will rise sharply next year, and wages will not,” {after}\n"
+    assert [q.cue for q in _quotes_of(nlp, text) if "Prices" in q.text] == [None]
+
+
 def _person(name, *spans):
     mentions = tuple(Mention(start=s, end=e, text=t) for s, e, t in spans)
     return Entity(id=f"e-{name}", name=name, kind="PERSON", mentions=mentions, country="RUS")
@@ -188,3 +223,75 @@ def test_evaluate_dev_sample_meets_floor(shared):
     # Floors a little under what these eight articles give (0.61 and 0.73), against regressions.
     assert report["quote_mark"]["f1"] > 0.55
     assert report["all"]["f1"] > 0.65
+
+
+def _linked(text, quote_words, events):
+    start = text.index(quote_words)
+    quote = Quote(id="q1", text=quote_words, start=start, end=start + len(quote_words), kind="direct",
+                  cue="said", speaker=Party(name="Medvedev", text="Medvedev"))
+    records = []
+    for ident, words in events:
+        at = text.index(words)
+        records.append(Event(id=ident, type="REJECT", cameo="120", actor=(), recipient=(), text=words,
+                             start=at, end=at + len(words),
+                             evidence=(Mention(start=at, end=at + len(words), text=words),)))
+    doc = ArticleDoc(article=Article(id="t", text=text), quotes=(quote,), events=tuple(records))
+    return link_quotes_to_events(doc).quotes[0].events
+
+
+def test_link_quotes_to_events_by_content_and_attribution_sentence():
+    text = ('Cameron arrived in Moscow. "We will never extradite Lugovoi," Medvedev said, rejecting the '
+            'request. Later Britain expelled two diplomats.\n\nRussia refused to talk.')
+    events = [("in-content", "extradite"), ("in-sentence", "rejecting"), ("before", "arrived"),
+              ("after", "expelled"), ("next-paragraph", "refused")]
+    assert _linked(text, '"We will never extradite Lugovoi,"', events) == ("in-content", "in-sentence")
+
+
+def test_link_quotes_to_events_uses_event_span_without_evidence():
+    text = 'Medvedev said "we refuse to hand him over" on Monday.'
+    start = text.index("refuse")
+    event = Event(id="ev", type="REJECT", cameo="120", actor=(), recipient=(), text=text, start=start,
+                  end=start + 6)
+    quote = Quote(id="q", text='"we refuse to hand him over"', start=14, end=42, kind="direct", cue="said",
+                  speaker=None)
+    doc = ArticleDoc(article=Article(id="t", text=text), quotes=(quote,), events=(event,))
+    assert link_quotes_to_events(doc).quotes[0].events == ("ev",)
+    no_events = ArticleDoc(article=Article(id="t", text=text), quotes=(quote,))
+    assert link_quotes_to_events(no_events).quotes == (quote,)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Britain called for tougher sanctions on Syria, Hague said on Monday.", "called for"),
+        ("Hague pointed out that the talks had failed twice before.", "pointed out"),
+        ("Hague said on Monday that the talks had failed.", "said"),
+    ],
+)
+def test_quotes_phrasal_cue_keeps_its_particle(nlp, text, cue):
+    assert cue in [q.cue for q in _quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("The talks followed a vow by Medvedev that Russia would never extradite its citizens.",
+         "Russia would never extradite", "vow", "Medvedev"),
+        ("Hague's claim that the talks had failed angered Moscow.", "the talks had failed", "claim", "Hague"),
+        ("Hague expressed anger that the talks had failed.", "the talks had failed", "expressed", "Hague"),
+    ],
+)
+def test_quotes_noun_cues(nlp, text, content, cue, speaker):
+    quote = next(q for q in _quotes_of(nlp, text) if content in q.text)
+    assert (quote.kind, quote.cue, quote.speaker.text) == ("indirect", cue, speaker)
+
+
+def test_quotes_noun_without_a_source_is_no_cue(nlp):
+    assert _quotes_of(nlp, "There was a claim that the talks had failed.") == ()
+
+
+def test_quotes_link_to_events_coded_from_them(seed_doc):
+    event_ids = {event.id for event in seed_doc.events}
+    linked = [quote for quote in seed_doc.quotes if quote.events]
+    assert linked
+    assert all(set(quote.events) <= event_ids for quote in linked)

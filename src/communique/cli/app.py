@@ -9,7 +9,7 @@ import typer
 
 from communique.errors import CommuniqueError
 
-COMMAND_MODULES = ("analyze", "ingest", "actor", "events", "dyads", "serve", "eval", "bench")
+COMMAND_MODULES = ("analyze", "ingest", "actor", "events", "dyads", "serve", "quotes", "eval", "bench")
 
 app = typer.Typer(
     name="communique",

@@ -10,8 +10,13 @@ Three readings meet here, each made in one pass:
 A passage right before or after an attribution clause ("...," said Medvedev / he added:
 "...") is a direct quote of that speaker. A complement that holds a passage is a mixed
 quote (He believed Britain had a "working relationship ..."), one that holds none an
-indirect quote. A passage with no attribution continues the last speaker of its
-paragraph, or, when it opens a paragraph, the speaker the previous paragraph was about.
+indirect quote. A passage with no attribution is introduced by a colon clause ("he added:") or signed
+off by a name after a dash ("...” ― Sonya Herridge"); otherwise it continues the last
+speaker of its paragraph, or, when it opens a paragraph, the speaker the previous
+paragraph was about.
+
+`link_quotes_to_events` runs after the events stage: a quote lists the events whose
+evidence lies in its content or its attribution sentence.
 
 Offsets of a direct quote cover its quotation marks, as printed.
 """
@@ -25,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from communique.ids import record_id
-from communique.model import ArticleDoc, Quote
+from communique.model import ArticleDoc, Event, Quote
 from communique.stages.quotes_attribution import Attribution, colon_attribution, find_attributions
 from communique.stages.quotes_marks import Passage, find_passages, paragraph_starts
 from communique.stages.quotes_speakers import SpeakerFinder
@@ -42,6 +47,11 @@ _GAP_AFTER = re.compile(r"[ \t\xa0]*[,—–-]?[ \t\xa0]*")
 _GAP_BEFORE = re.compile(r"[ \t\xa0]*:\s*|[ \t\xa0]*,?[ \t\xa0]*")
 _OPEN_ENDED = frozenset(",?!—–-…")
 MIN_UNATTRIBUTED_WORDS = 4  # shorter unattributed passages are titles or scare quotes
+# A sign-off closing the passage's line: "...” ― Sonya Herridge" (a name of a few words).
+_SIGNOFF = re.compile(
+    r"[ \t\xa0]*(?:--|[―—–-])[ \t\xa0]*([A-Z][^\n\"“”:;!?]{1,60}?)[ \t\xa0.,]*(?:\n|$)"
+)
+MAX_SIGNOFF_WORDS = 6
 
 SpeakerSpan = tuple[int, int, int]  # start, end, head
 
@@ -71,6 +81,9 @@ class _Passages:
     def containing(self, offset: int) -> int | None:
         index = bisect_right(self.starts, offset) - 1
         return index if index >= 0 and self.items[index].end > offset else None
+
+    def quoted(self, offset: int) -> bool:
+        return self.containing(offset) is not None
 
     def ending_before(self, offset: int) -> int | None:
         index = bisect_right(self.ends, offset) - 1
@@ -182,6 +195,26 @@ def _colon_intro(text: str, passage: Passage, parsed: Doc) -> Attribution | None
     return None if colon is None else colon_attribution(colon.root)
 
 
+def _signoff(text: str, passage: Passage, parsed: Doc) -> Attribution | None:
+    """The name signing off a passage after a dash, at the end of its line."""
+    match = _SIGNOFF.match(text, passage.end)
+    if match is None or len(match.group(1).split()) > MAX_SIGNOFF_WORDS:
+        return None
+    start, end = match.span(1)
+    name = parsed.char_span(start, end, alignment_mode="expand")
+    if name is None or not any(token.pos_ == "PROPN" for token in name):
+        return None
+    dash = match.start(1) - 1
+    return Attribution(
+        text[passage.end : start].strip(), dash, dash + 1, start, end, name.root.idx,
+        passage.end, end, None,
+    )
+
+
+def _introduction(text: str, passage: Passage, parsed: Doc) -> Attribution | None:
+    return _colon_intro(text, passage, parsed) or _signoff(text, passage, parsed)
+
+
 def _unattributed_drafts(
     text: str, parsed: Doc, passages: _Passages, paragraphs: _Paragraphs
 ) -> list[_Draft]:
@@ -191,7 +224,7 @@ def _unattributed_drafts(
             continue
         if len(text[passage.inner_start : passage.inner_end].split()) < MIN_UNATTRIBUTED_WORDS:
             continue
-        introduced = _colon_intro(text, passage, parsed)
+        introduced = _introduction(text, passage, parsed)
         if introduced is not None:
             speaker, cue = _speaker_span(introduced), introduced.cue
         else:
@@ -224,7 +257,7 @@ def extract_quotes(doc: ArticleDoc, parsed: Doc) -> tuple[Quote, ...]:
     text = doc.article.text
     passages = _Passages(find_passages(text))
     attributions = [
-        a for a in find_attributions(parsed) if passages.containing(a.cue_start) is None
+        a for a in find_attributions(parsed, passages.quoted) if not passages.quoted(a.cue_start)
     ]
     drafts = _attributed_drafts(text, attributions, passages)
     paragraphs = _Paragraphs(text, drafts, attributions)
@@ -232,6 +265,50 @@ def extract_quotes(doc: ArticleDoc, parsed: Doc) -> tuple[Quote, ...]:
     speakers = SpeakerFinder(doc, parsed)
     unique = {(d.start, d.end): d for d in sorted(drafts, key=lambda d: (d.start, d.end))}
     return tuple(_quote(doc, draft, speakers) for draft in unique.values())
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or, across marks, the paragraph stretch) around [start, end)."""
+    before = max(text.rfind(stop, 0, start) for stop in (". ", "? ", "! ", "\n"))
+    after = [i for i in (text.find(stop, end) for stop in (". ", "? ", "! ", "\n")) if i >= 0]
+    return before + 1, min(after, default=len(text))
+
+
+def _evidence_spans(event: Event) -> list[tuple[int, int]]:
+    spans = [(mention.start, mention.end) for mention in event.evidence]
+    return spans or [(event.start, event.end)]
+
+
+def _quote_spans(text: str, quote: Quote) -> list[tuple[int, int]]:
+    """The quote's content and its attribution sentence: the sentences the content starts
+    and ends in, and the speaker's when it is written in the same paragraph."""
+    spans = [(quote.start, quote.end), _sentence_bounds(text, quote.start, quote.start)]
+    spans.append(_sentence_bounds(text, quote.end - 1, quote.end))
+    mention = quote.speaker_mention
+    if mention is not None:
+        gap = text[mention.end : quote.start] + text[quote.end : mention.start]
+        if "\n" not in gap:
+            spans.append(_sentence_bounds(text, mention.start, mention.end))
+    return spans
+
+
+def _overlaps(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
+    return any(min(a[1], b[1]) > max(a[0], b[0]) for a in first for b in second)
+
+
+def link_quotes_to_events(doc: ArticleDoc) -> ArticleDoc:
+    """Fill `Quote.events` with the ids of the events whose evidence overlaps the quote's
+    content or its attribution sentence; run it after the events stage."""
+    if not doc.quotes or not doc.events:
+        return doc
+    text = doc.article.text
+    evidence = [(event.id, _evidence_spans(event)) for event in doc.events]
+    linked = []
+    for quote in doc.quotes:
+        spans = _quote_spans(text, quote)
+        ids = tuple(dict.fromkeys(event_id for event_id, marks in evidence if _overlaps(spans, marks)))
+        linked.append(dataclasses.replace(quote, events=ids))
+    return dataclasses.replace(doc, quotes=tuple(linked))
 
 
 class QuoteStage:

@@ -1,0 +1,144 @@
+"""`communique quotes --db FILE --speaker Medvedev`: search the stored quotes.
+
+Filters combine with AND: part of the speaker's name or text as written (any case), the
+speaker's country (ISO3), part of the quote's text (any case), and the article's date.
+Every value reaches DuckDB as a bound parameter, never as SQL text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from communique.cli._util import check_choice, console, parse_date, print_json
+from communique.store import Store
+
+FORMATS = ("table", "jsonl", "csv")
+COLUMNS = (
+    "date", "title", "speaker", "speaker_text", "country", "sector", "role",
+    "kind", "cue", "text", "start", "end", "events", "id", "article_id",
+)  # fmt: skip
+TABLE_TEXT_WIDTH = 90
+
+_SELECT = """
+SELECT a.date, a.title, q.speaker.name AS speaker, q.speaker.text AS speaker_text,
+       q.speaker.country AS country, q.speaker.sector AS sector, q.speaker.role AS role,
+       q.kind, q.cue, q.text, q.start, q."end", q.events, q.id, q.article_id
+FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilter:
+    """What to look for; None leaves a filter out."""
+
+    speaker: str | None = None
+    country: str | None = None
+    text: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int | None = None
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def quote_query(flt: QuoteFilter) -> tuple[str, list[Any]]:
+    """The SQL text and its bound parameters for a filter."""
+    where: list[str] = []
+    params: list[Any] = []
+    if flt.speaker:
+        where.append("(q.speaker.name ILIKE ? ESCAPE '\\' OR q.speaker.text ILIKE ? ESCAPE '\\')")
+        params += [_like(flt.speaker)] * 2
+    if flt.country:
+        where.append("upper(q.speaker.country) = ?")
+        params.append(flt.country.strip().upper())
+    if flt.text:
+        where.append("q.text ILIKE ? ESCAPE '\\'")
+        params.append(_like(flt.text))
+    if flt.since is not None:
+        where.append("a.date >= ?")
+        params.append(flt.since)
+    if flt.until is not None:
+        where.append("a.date <= ?")
+        params.append(flt.until)
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += ' ORDER BY a.date NULLS LAST, q.article_id, q.start'
+    if flt.limit is not None:
+        sql += " LIMIT ?"
+        params.append(flt.limit)
+    return sql, params
+
+
+def search_quotes(db: str, flt: QuoteFilter) -> list[dict[str, Any]]:
+    """The stored quotes that pass the filter, as dicts keyed by COLUMNS."""
+    sql, params = quote_query(flt)
+    with Store(db, read_only=True) as store:
+        cursor = store.con.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def quotes_cli(
+    db: str = typer.Option(..., "--db", help="The DuckDB file written by `communique ingest`."),
+    speaker: str | None = typer.Option(None, "--speaker", help="Part of the speaker's name or text, any case."),
+    country: str | None = typer.Option(None, "--country", help="The speaker's country (ISO3)."),
+    text: str | None = typer.Option(None, "--text", help="Part of the quote's text, any case."),
+    since: str | None = typer.Option(None, "--since", help="Articles on or after this date (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Articles on or before this date (YYYY-MM-DD)."),
+    limit: int | None = typer.Option(None, "--limit", min=0, help="At most this many quotes."),
+    output_format: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+) -> None:
+    """Search the stored quotes by speaker, country, text and date."""
+    check_choice(output_format, FORMATS, option="--format")
+    flt = QuoteFilter(
+        speaker=speaker, country=country, text=text, limit=limit,
+        since=parse_date(since, option="--since"), until=parse_date(until, option="--until"),
+    )  # fmt: skip
+    rows = search_quotes(db, flt)
+    if output_format == "jsonl":
+        for row in rows:
+            print_json(row)
+    elif output_format == "csv":
+        _print_csv(rows)
+    else:
+        _print_table(rows)
+
+
+def _print_csv(rows: list[dict[str, Any]]) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, "events": " ".join(row["events"] or ())})
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    out = console()
+    if not rows:
+        out.print("no quotes found")
+        return
+    table = Table(box=None)
+    for name in ("date", "speaker", "country", "kind", "cue", "quote"):
+        table.add_column(name, overflow="fold" if name == "quote" else "ellipsis")
+    for row in rows:
+        quote = " ".join(row["text"].split())
+        if len(quote) > TABLE_TEXT_WIDTH:
+            quote = quote[: TABLE_TEXT_WIDTH - 1] + "…"
+        table.add_row(
+            str(row["date"] or ""), row["speaker"] or "", row["country"] or "", row["kind"] or "",
+            row["cue"] or "", quote,
+        )  # fmt: skip
+    out.print(table)
+    out.print(f"{len(rows)} quote{'s' if len(rows) != 1 else ''}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("quotes")(quotes_cli)
