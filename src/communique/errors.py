@@ -5,7 +5,8 @@
     ├── ReaderError     an input that cannot be read at all (missing path, unknown format)
     ├── ArticleError    an article that cannot be analysed (empty, binary, too long, not English)
     ├── StoreError      the database cannot be opened or written
-    └── EvalError       a gold file that cannot be read
+    ├── EvalError       a gold file that cannot be read
+    └── ApiError        a request the web API refuses (carries its HTTP status)
 
 The command line turns any of these into one line on stderr and a non-zero exit.
 """
@@ -35,3 +36,12 @@ class StoreError(CommuniqueError):
 
 class EvalError(CommuniqueError):
     pass
+
+
+class ApiError(CommuniqueError):
+    """An error meant for an API client: an HTTP status and one or more messages."""
+
+    def __init__(self, status: int, *messages: str) -> None:
+        super().__init__(messages[0] if messages else "error")
+        self.status = status
+        self.messages = list(messages) or ["error"]

@@ -1,0 +1,140 @@
+"""The ASGI application: the API under /api, the dashboard at /, static files under /static.
+
+`create_app(db)` opens the store read-only once; each request reads through its own
+cursor. Everything the dashboard needs is served from the package, and the page's
+Content-Security-Policy forbids loading anything from elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from communique.api.errors import error_body, install_error_handlers
+from communique.api.routes import LazyPipeline, router
+from communique.model import Article, ArticleDoc
+from communique.store import Store
+
+MAX_BODY = 1_000_000  # bytes accepted by POST /api/analyze
+CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'"
+
+
+def create_app(
+    db: str | Path,
+    *,
+    analyzer: Callable[[Article], ArticleDoc] | None = None,
+    max_body: int = MAX_BODY,
+) -> FastAPI:
+    """The server's application over the database `db`, opened read-only.
+
+    Args:
+        db: the DuckDB file written by `communique ingest`.
+        analyzer: what POST /api/analyze runs; the full pipeline, loaded on first use, by default.
+        max_body: the largest request body accepted, in bytes; larger ones get 413.
+    """
+    store = Store(db, read_only=True)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="Communique", summary="Political event data from news: events, quotes, dyads.",
+        version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
+    )  # fmt: skip
+    app.state.store = store
+    app.state.analyzer = analyzer or LazyPipeline()
+    install_error_handlers(app)
+    app.include_router(router)
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    _add_dashboard(app)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("communique")
+    except PackageNotFoundError:
+        return "0"
+
+
+def _add_dashboard(app: FastAPI) -> None:
+    static = Path(str(resources.files("communique.web").joinpath("static")))
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static / "index.html", headers={"Content-Security-Policy": CSP})
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's description, with its 422 answers replaced by the 400 this API returns."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    schema = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
+    for path in schema.get("paths", {}).values():
+        for operation in path.values():
+            operation.get("responses", {}).pop("422", None)
+    app.openapi_schema = schema
+    return schema
+
+
+class BodyLimit:
+    """Refuse a request body over `max_bytes` with 413, before the route reads it."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > self.max_bytes:
+            await self._refuse(send)
+            return
+        body, more = b"", True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.max_bytes:
+                await self._refuse(send)
+                return
+        await self.app(scope, _replay(body), send)
+
+    async def _refuse(self, send: Send) -> None:
+        text = f"the request body is over the limit of {self.max_bytes:,} bytes"
+        payload = json.dumps(error_body(413, [text])).encode("utf-8")
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.body", "body": payload})
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
