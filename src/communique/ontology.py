@@ -56,11 +56,26 @@ def cameo(code: str) -> CameoCode | None:
     return CameoCode(code, row[0], row[1], row[2])
 
 
+# The PLOVER category definitions say: "removing curfews" is CONCEDE (the table has the
+# easing of curfews and of states of emergency as RETREAT), and "RETREAT also covers
+# resignations of government officials" (CAMEO 0831, which the table has as CONCEDE).
+_BY_DEFINITION = {"0813": "CONCEDE", "0814": "CONCEDE", "0831": "RETREAT"}
+
+
 def plover(code: str) -> PloverCoding | None:
     """The PLOVER type, mode and context of a CAMEO code, from its closest listed ancestor.
 
-    CAMEO 01 (statements) and 02 (appeals) have no PLOVER type and give None.
+    CAMEO 01 (statements) has no PLOVER type and gives None. CAMEO 02 (appeals) is not in
+    the conversion table, but PLOVER's REQUEST is defined as "all requests, demands, and
+    orders", so an appeal takes the coding of the parallel CAMEO 10 demand (026 -> 106).
+    Where the conversion table and the PLOVER category definitions disagree, the
+    definitions win (`_BY_DEFINITION`).
     """
+    if code.startswith("02"):
+        code = "10" + code[2:]
+    if code in _BY_DEFINITION:
+        kind, mode, context = _tables()["cameo_to_plover"][code]
+        return PloverCoding(_BY_DEFINITION[code], mode, context)
     table = _tables()["cameo_to_plover"]
     for size in range(len(code), 1, -1):
         row = table.get(code[:size])

@@ -62,6 +62,17 @@ def dyads(doc: ArticleDoc) -> set[tuple[str, str, str | None]]:
         ("Britain will send aid to Libya.", ("AGREE", "GBR", "LBY")),  # future cooperation is AGREE
         ("Cameron ruled out reopening contacts between the British and Russian security services.", ("REJECT", "GBR", "RUS")),
         ("Medvedev expressed anger that Nato had over-stepped the resolution.", ("ACCUSE", "RUS", "NATO")),
+        ("France is ready to contribute troops to a force in Libya.", ("AGREE", "FRA", "LBY")),  # intent adjective
+        ("Russia is willing to withdraw its troops from Libya.", ("AGREE", "RUS", "LBY")),
+        ("Britain demanded that Russia end the violence.", ("REQUEST", "GBR", "RUS")),  # recipient in a clause
+        ("Iran threatened to cut off electricity to Libya.", ("THREATEN", "IRN", "LBY")),
+        ("Thousands of Russian protesters demonstrated against France.", ("PROTEST", "RUS", "FRA")),  # group
+        ("Rebels in Libya attacked France.", ("ASSAULT", "LBY", "FRA")),  # a group named by its place
+        (  # what an event noun is about, attached to its clause's verb
+            "Medvedev held out no prospect of Russia ever extraditing Lugovoi to Britain and gave a tough response "
+            "to British criticisms about corruption in the Russian legal system.",
+            ("ACCUSE", "GBR", "RUS"),
+        ),
     ],
 )
 def test_events_code_roles_and_types(nlp, text, expected):
@@ -77,6 +88,52 @@ def test_events_refusal_is_never_a_concession(nlp, text):
     assert {e.type for e in doc.events} == {"REJECT"}
     assert all(e.cameo.startswith("12") for e in doc.events)
     assert all(e.negated for e in doc.events) == ("never" in text)
+
+
+def test_events_carry_the_counterpart_of_a_two_sided_event(nlp):
+    doc = hand_doc(nlp, "Britain held talks with Russia. Later, Britain signed a trade deal.")
+    signed = [e for e in doc.events if "sign" in e.rule]
+    assert [(e.type, [r.country for r in e.recipient]) for e in signed] == [("SUPPORT", ["RUS"])]
+    assert signed[0].rule.endswith("+carried-recipient")
+
+
+def test_events_someone_asked_is_not_the_asker(nlp):
+    doc = hand_doc(nlp, "Asked about Libya, Cameron said Britain would act.")
+    assert "REQUEST" not in {e.type for e in doc.events}
+
+
+def test_events_offering_little_hope_is_no_promise(nlp):
+    doc = hand_doc(nlp, "Medvedev offered little hope of a resolution to Britain.")
+    assert "AGREE" not in {e.type for e in doc.events}
+
+
+def test_events_a_synonym_block_default_needs_a_recipient(nlp):
+    from communique.stages.events_verbs import verb_code
+
+    assert verb_code("arrive", frozenset())[1] == "verb-dictionary:arrive"
+    assert verb_code("surrender", frozenset())[1] == "verb-code:surrender"
+    assert hand_doc(nlp, "Britain arrived yesterday.").events == ()
+
+
+def test_events_main_clause_event_comes_first(nlp):
+    doc = hand_doc(nlp, "Russia, which France had condemned, attacked Libya.")
+    assert [e.type for e in doc.events] == ["ASSAULT", "ACCUSE"]
+
+
+def test_events_what_a_speaker_says_another_must_do_is_a_request(nlp):
+    doc = hand_doc(nlp, "Russia said Iran must return the helicopter.")
+    assert ("REQUEST", "RUS", "IRN") in dyads(doc)
+    assert "RETREAT" not in {e.type for e in doc.events}
+
+
+def test_events_a_fronted_adjunct_is_not_the_recipient(nlp):
+    doc = hand_doc(nlp, "At a meeting with Medvedev, Cameron criticised Libya.")
+    assert ("ACCUSE", "GBR", "LBY") in dyads(doc)
+    assert ("ACCUSE", "GBR", "RUS") not in dyads(doc)
+
+
+def test_events_a_material_act_is_aimed_at_its_place(nlp):
+    assert ("COERCE", "FRA", "LBY") in dyads(hand_doc(nlp, "France imposed a curfew in Libya."))
 
 
 def test_events_hypothetical_is_marked(nlp):
@@ -121,6 +178,15 @@ def test_ontology_maps_cameo_to_plover(code, kind):
     assert ontology.plover(code).type == kind
 
 
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [("026", "REQUEST"), ("0831", "RETREAT"), ("0813", "CONCEDE"), ("0841", "RETREAT")],
+)
+def test_ontology_follows_the_plover_definitions(code, kind):
+    # appeals are requests; resignations are RETREAT; lifting a curfew is CONCEDE
+    assert ontology.plover(code).type == kind
+
+
 def test_ontology_statements_have_no_plover_type():
     assert ontology.plover("010") is None
     assert ontology.cameo("010").quad_class == 1
@@ -135,9 +201,32 @@ def test_evaluation_scores_tuples():
     assert evaluation._prf(1, 2, 1)["f1"] == pytest.approx(0.667, abs=1e-3)
 
 
+def test_evaluation_counts_transnational_bodies_as_one_class():
+    from communique.evaluation import events as evaluation
+
+    amnesty = Party(name="Amnesty International", text="Amnesty", country=None, sector="NGO")
+    assert evaluation.party_country(amnesty) == "IGO"
+    assert evaluation.gold_country("NGO") == "IGO"
+    assert evaluation.party_country(Party(name="Rebels", text="rebels", country=None, sector="REB")) is None
+
+
+def test_evaluation_render_prints_every_level_and_errors():
+    from communique.evaluation import events as evaluation
+
+    score = {"precision": 0.5, "recall": 0.5, "f1": 0.5, "gold": 2, "predicted": 2}
+    report = {
+        "gold": "g.jsonl", "sentences": 2, "scores": dict.fromkeys(evaluation.LEVELS, score),
+        "type_accuracy": 0.5, "typed": 2,
+        "errors": [{"id": "s1", "text": "Britain urged Russia.", "gold": "REQUEST", "predicted": []}],
+    }  # fmt: skip
+    text = evaluation.render(report)
+    assert all(level in text for level in evaluation.LEVELS)
+    assert "s1: gold REQUEST, coded nothing" in text
+
+
 SEED_EVENTS = [
     ("CONSULT", "GBR", "RUS"), ("REJECT", "RUS", "GBR"), ("REJECT", "GBR", "RUS"),
-    ("REQUEST", "GBR", "RUS"), ("ACCUSE", "RUS", "NATO"), ("ACCUSE", "RUS", "GBR"),
+    ("REQUEST", "GBR", "RUS"), ("ACCUSE", "RUS", "NATO"), ("ACCUSE", "RUS", "GBR"), ("ACCUSE", "GBR", "RUS"),
 ]  # fmt: skip
 
 
@@ -154,3 +243,13 @@ def test_events_seed_article(seed_events, expected):
 
 def test_events_seed_has_no_concession_for_extradition(seed_events):
     assert not [e for e in seed_events.events if e.type in ("CONCEDE", "COOPERATE") and "extradit" in e.rule]
+
+
+def test_events_seed_trade_deals_signed_between_britain_and_russia(seed_events):
+    signed = [e for e in seed_events.events if e.rule.startswith("verb:sign")]
+    assert {(a.country, r.country) for e in signed for a in e.actor for r in e.recipient} == {("GBR", "RUS")}
+
+
+def test_events_seed_talks_are_one_consultation_with_several_spans(seed_events):
+    consult = [e for e in seed_events.events if e.type == "CONSULT"]
+    assert len(consult) == 1 and len(consult[0].evidence) >= 2

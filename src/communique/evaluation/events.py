@@ -22,6 +22,7 @@ from communique.model import Article, ArticleDoc, Event, Party
 LEVELS = ("actor_recipient_type", "actor_recipient", "type", "cameo_root")
 # CAMEO country codes that differ from ISO 3166-1 alpha-3, as older gold files use them.
 _CAMEO_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "TMP": "TLS", "GMY": "DEU"}
+_TRANSNATIONAL = frozenset({"IGO", "NGO"})
 _FACTUAL = frozenset({"asserted", "future", None})
 _MAX_ERRORS = 8
 
@@ -63,14 +64,19 @@ def _factual(events: Iterable[Event]) -> list[Event]:
 
 
 def gold_country(code: str | None) -> str | None:
+    """The gold's code in ISO form; its two labels for transnational bodies ('IGO' for
+    Amnesty International and the Red Cross, 'NGO' for others) are one class, 'IGO'."""
+    if code == "NGO":
+        return "IGO"
     return None if code is None else _CAMEO_COUNTRY.get(code, code)
 
 
 def party_country(party: Party) -> str | None:
-    """Our party's country as the gold writes it: IGOs (NATO, UN, EU ...) as 'IGO'."""
+    """Our party's country as the gold writes it: IGOs (NATO, UN, EU ...) and international
+    NGOs (a party of that sector with no country) as 'IGO'."""
     code = party.country
     if code is None:
-        return "IGO" if party.sector == "IGO" else None
+        return "IGO" if party.sector in _TRANSNATIONAL else None
     return "IGO" if len(code) != 3 or party.sector == "IGO" else code
 
 
@@ -117,8 +123,14 @@ def _prf(tp: int, predicted: int, gold: int) -> dict[str, float | int]:
 def _error(row: dict[str, Any], gold_type: str, predicted: list[Event]) -> dict[str, Any]:
     return {
         "id": row["id"], "text": row["text"][:160], "gold": gold_type,
-        "predicted": [f"{e.type} {e.cameo} {e.rule}" for e in predicted[:3]],
+        "predicted": [f"{e.type} {e.cameo} {_dyad_text(e)} {e.rule}" for e in predicted[:3]],
     }  # fmt: skip
+
+
+def _dyad_text(event: Event) -> str:
+    actors = ",".join(str(party_country(p)) for p in event.actor)
+    recipients = ",".join(str(party_country(p)) for p in event.recipient) or "-"
+    return f"{actors}->{recipients}"
 
 
 def render(report: dict[str, Any]) -> str:

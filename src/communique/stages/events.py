@@ -5,11 +5,15 @@ the CAMEO verb patterns) or the core lists know it: a verb with the words of its
 an event noun ("talks", "sanctions", "a vow"). A trigger that completes another trigger's
 clause ("pushing Russia to *agree*") is folded into it. The clause's framing then changes
 the event: refusal and negation turn cooperation into REJECT, intent and the future turn it
-into AGREE (PLOVER manual), denials and conditions are kept but marked. Actors and
-recipients come from the parse and are resolved only through `communique.parties`; an
-event needs a political actor (a country, organisation or official). The same event stated
-twice in an article becomes one event with two evidence spans. `Event.rule` says which
-word, pattern and framing produced it.
+into AGREE (PLOVER manual), an act another party "must" do, as reported by a speaker, is
+the speaker's REQUEST; denials and conditions are kept but marked. Actors and recipients
+come from the parse (subject, object, the clause a verb governs, the speaker of a
+statement, a group's place) and are resolved only through `communique.parties`; an event
+needs a political actor (a country, organisation or official). A two-sided event with no
+named counterpart takes the actor's latest one in the article ('after the talks'). The
+same event stated twice in an article becomes one event with two evidence spans; a
+sentence's main-clause event comes first. `Event.rule` says which word, pattern and
+framing produced it.
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ from typing import TYPE_CHECKING
 from communique import ontology
 from communique.ids import record_id
 from communique.model import ArticleDoc, Event, Mention, Party, Place
-from communique.parties import party_at
+from communique.parties import party_at, party_from
 from communique.stages import events_roles as roles
-from communique.stages.events_lexicon import COOPERATIVE, MATERIAL_CONFLICT, REPORTING
+from communique.stages.events_lexicon import COOPERATIVE, INTENT_ADJECTIVES, MATERIAL_CONFLICT, REPORTING
 from communique.stages.events_verbs import noun_code, verb_code
 
 if TYPE_CHECKING:
@@ -33,6 +37,15 @@ if TYPE_CHECKING:
 
 # Folding: a trigger whose governor is a trigger of these types is that trigger's content.
 _FOLDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"})
+# Types whose events have two sides: without a named counterpart, the article's is carried over.
+_RECIPROCAL = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+# Material acts: without a named recipient, the place where they happen is the recipient.
+_PLACED = frozenset({"PROTEST", "ASSAULT", "COERCE", "AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
+# Prepositions by which a group is named after its place or body ('rebels in the Ivory Coast').
+_MEMBERSHIP_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
+# An act someone else says a party must do is a demand of that kind (CAMEO 10 subcodes).
+_REQUEST_FOR_ROOT = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "02": "100", "03": "100"}
+_OBLIGATION = "obligation:"
 _REJECT_FOR_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 _AGREE_FOR_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 _THREAT_FOR_ROOT = {"15": "130", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
@@ -43,10 +56,15 @@ _THREAT_FOR_ROOT = {"15": "130", "16": "1312", "17": "137", "18": "138", "19": "
 _NEEDS_RECIPIENT = ("verb-dictionary:",)
 
 
+def _salience(trigger: _Trigger) -> tuple[int, int]:
+    """Order of a sentence's events: the main clause's event first."""
+    return _depth(trigger.token), trigger.token.i
+
+
 def _depth(token: Token) -> int:
     """Distance from the sentence root: the main clause's event comes first."""
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 
@@ -76,7 +94,7 @@ class EventStage:
         events: list[Event] = []
         for sent in parsed.sents:  # type: ignore[attr-defined]
             events.extend(code_sentence(doc, sent))
-        return dataclasses.replace(doc, events=_unique_ids(merge_duplicates(events)))
+        return dataclasses.replace(doc, events=_unique_ids(merge_duplicates(carry_recipients(events))))
 
 
 def make_stage(settings: Settings | None = None) -> EventStage:  # noqa: ARG001 (no options yet)
@@ -94,11 +112,36 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
         elif token.pos_ == "NOUN":
             hit = noun_code(token.lemma_.lower())
             nominal = True
+        elif token.pos_ == "ADJ" and token.lower_ in INTENT_ADJECTIVES:
+            hit, nominal = _intent_hit(token), False
         else:
             continue
+        if token.pos_ in ("VERB", "AUX") and roles.obliged(token) and roles.speaker(token):
+            hit = _obligation_hit(token, hit)
         if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
             found[token.i] = _Trigger(token, hit[0], hit[1], nominal)
     return found
+
+
+def _obligation_hit(token: Token, hit: tuple[str | None, str] | None) -> tuple[str, str]:
+    """'Russia said Sudan must return the helicopter': the speaker demands the act (REQUEST),
+    of the kind the act is (a demand to meet, to yield, to give aid ...)."""
+    root = hit[0][:2] if hit is not None and hit[0] is not None else ""
+    return _REQUEST_FOR_ROOT.get(root, "100"), f"{_OBLIGATION}{token.lemma_.lower()}"
+
+
+def _intent_hit(adjective: Token) -> tuple[str, str] | None:
+    """'willing to send troops': an intent to act whose act the lexicons do not code is AGREE.
+
+    When the act is coded ('ready to withdraw'), the act is the trigger and its framing
+    turns it into an intent.
+    """
+    for child in adjective.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            coded = verb_code(roles.verb_key(child), roles.phrase_words(child))
+            if coded is None or coded[0] is None or ontology.plover(coded[0]) is None:
+                return "030", f"intent:{adjective.lower_}"
+    return None
 
 
 def _folded_into(trigger: _Trigger, triggers: dict[int, _Trigger]) -> bool:
@@ -106,6 +149,8 @@ def _folded_into(trigger: _Trigger, triggers: dict[int, _Trigger]) -> bool:
     if gov is None or gov.i not in triggers:
         return False
     head = triggers[gov.i]
+    if head.rule.startswith(_NEEDS_RECIPIENT):  # 'arrived on a visit': the noun says more
+        return False
     kind = ontology.plover(head.code)
     return trigger.nominal or (kind is not None and kind.type in _FOLDING_TYPES)
 
@@ -114,6 +159,8 @@ def reframe(trigger: _Trigger) -> _Coding:
     """The trigger's code after negation and modality: 'never extradite' -> REJECT."""
     negated, cue = roles.framing(trigger.token)
     code, rule = trigger.code, trigger.rule
+    if rule.startswith(_OBLIGATION):
+        return _Coding(code, negated, "asserted", rule)
     kind = ontology.plover(code).type  # type: ignore[union-attr]
     root = code[:2]
     if (negated or cue == "refused") and kind in COOPERATIVE:
@@ -139,7 +186,7 @@ def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
     codings = {i: reframe(trigger) for i, trigger in triggers.items()}
     dropped = _overridden_promises(triggers, codings)
     events = []
-    for i, trigger in sorted(triggers.items(), key=lambda item: (_depth(item[1].token), item[0])):
+    for i, trigger in sorted(triggers.items(), key=lambda item: _salience(item[1])):
         if i in dropped or (_folded_into(trigger, triggers) and not _overrides(trigger, triggers, codings)):
             continue
         actors, recipients = _parties(doc, trigger, triggers)
@@ -168,53 +215,109 @@ def _overridden_promises(triggers: dict[int, _Trigger], codings: dict[int, _Codi
 
 
 def _parties(doc: ArticleDoc, trigger: _Trigger, triggers: dict[int, _Trigger]) -> tuple[list[Party], list[Party]]:
+    """(actors, recipients) of a trigger, from its own roles first, then from the clauses around it."""
+    token = trigger.token
+    if trigger.rule.startswith(_OBLIGATION):  # the speaker demands; the obliged party is asked
+        actors = _resolve(doc, roles.speaker(token), group=True)
+        return actors, _without_actors(_resolve(doc, roles.subjects(token), group=True), actors)
+    actor_tokens, recipient_tokens = _role_tokens(trigger, triggers)
+    actors = _resolve(doc, actor_tokens, group=True)
+    if not actors and token.lemma_.lower() not in REPORTING and not roles.bare_passive(token):
+        actors = _resolve(doc, roles.speaker(token)) or _resolve(doc, roles.governing_subjects(token), group=True)
+    recipients = _resolve(doc, recipient_tokens, deep=True)
+    if not recipients:
+        recipients = _resolve(doc, roles.clause_recipients(token), deep=True)
+    if not recipients and trigger.nominal:
+        recipients = _resolve(doc, roles.topic_objects(token), deep=True)
+    if not recipients and _happens_at_a_place(trigger):
+        recipients = _resolve(doc, roles.destinations(token))
+    return actors, _without_actors(recipients, actors)
+
+
+def _happens_at_a_place(trigger: _Trigger) -> bool:
+    """A visit, or a material act, whose recipient is where it happens when no one else is
+    named: 'arrived in Amman on a visit', 'demonstrated in Kirkuk', 'imposed a curfew in Haiti'."""
+    kind = ontology.plover(trigger.code)
+    return kind is not None and (kind.mode == "visit" or kind.type in _PLACED)
+
+
+def _role_tokens(trigger: _Trigger, triggers: dict[int, _Trigger]) -> tuple[list[Token], list[Token]]:
     token = trigger.token
     if trigger.nominal:
         actor_tokens, recipient_tokens = roles.noun_roles(token)
         host = roles.governor(token)
-        if host is not None and not _resolve(doc, actor_tokens):
+        if host is not None:
             actor_tokens = actor_tokens + roles.subjects(host)
             recipient_tokens = recipient_tokens + [t for t in roles.objects(host) if t.i != token.i]
-    else:
-        actor_tokens, recipient_tokens = roles.subjects(token), roles.objects(token)
-        for child in token.children:  # recipients named in a folded clause
-            if child.i in triggers and _folded_into(triggers[child.i], triggers):
-                recipient_tokens = recipient_tokens + roles.objects(child)
-    actors = _resolve(doc, actor_tokens)
-    if not actors and token.lemma_.lower() not in REPORTING:
-        actors = _resolve(doc, roles.speaker(token))
-    recipients = _resolve(doc, recipient_tokens, deep=True)
-    return actors, _without_actors(recipients, actors)
+        return actor_tokens, recipient_tokens
+    actor_tokens, recipient_tokens = roles.subjects(token), roles.objects(token)
+    for child in token.children:  # recipients named in a folded clause
+        if child.i in triggers and _folded_into(triggers[child.i], triggers):
+            recipient_tokens = recipient_tokens + roles.objects(child)
+    return actor_tokens, recipient_tokens
 
 
-def _resolve(doc: ArticleDoc, tokens: list[Token], *, deep: bool = False) -> list[Party]:
+def _resolve(doc: ArticleDoc, tokens: list[Token], *, deep: bool = False, group: bool = False) -> list[Party]:
     """The political parties behind the given words (deduplicated, in order).
 
     With `deep`, a word that names no party is looked into: 'criticisms about corruption
-    in the Russian legal system' names Russia.
+    in the Russian legal system' names Russia. With `group`, a group is named by its place
+    or body ('rebels in the Ivory Coast').
     """
     parties: list[Party] = []
     for token in tokens:
-        found = _parties_of(doc, token)
+        found = _parties_of(doc, token, 2 if group else 0)
         if not found and deep:
             found = [p for inner in roles.nested_nouns(token) for p in _parties_of(doc, inner)][:2]
         parties += [p for p in found if _is_political(p) and p not in parties]
     return parties
 
 
-def _parties_of(doc: ArticleDoc, token: Token) -> list[Party]:
-    """The party a word names, else the parties its modifiers name ('British and Russian services')."""
-    party = party_at(doc, token.idx, token.idx + len(token))
-    if party is not None:
-        return [party]
-    found = []
+def _parties_of(doc: ArticleDoc, token: Token, depth: int = 0) -> list[Party]:
+    """The party a word names, else the parties its modifiers name.
+
+    'British and Russian services' names both countries; with `depth`, a group named by
+    where it is or what it belongs to takes that place's party: 'thousands of Iraqi Kurds',
+    'students throughout Indonesia', 'a member of the Syrian parliament'.
+    """
+    named = party_at(doc, token.idx, token.idx + len(token))
+    if named is not None and not _is_political(named):
+        named = None  # 'a member of the Syrian parliament, Mohammed Mamoun': look further
+    if named is not None and not _coordinated_modifiers(token):
+        return [named]
+    found: list[Party] = []
     for child in token.children:
         if child.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
             for item in (child, *child.conjuncts):
-                party = party_at(doc, item.idx, item.idx + len(item))
-                if party is not None and party not in found:
+                party = _own_party(doc, item)
+                if party is not None and _is_political(party) and party not in found:
                     found.append(party)
+    if named is not None:
+        return found or [named]
+    if found or depth == 0 or token.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return found
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in _MEMBERSHIP_PREPS:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += [p for p in _parties_of(doc, pobj, depth - 1) if p not in found]
     return found
+
+
+def _coordinated_modifiers(token: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.conjuncts for c in token.children)
+
+
+def _own_party(doc: ArticleDoc, token: Token) -> Party | None:
+    """The party of one word; a coordinated adjective inside a longer name ('the British and
+    *Russian* services') is read as the same word is named elsewhere in the article."""
+    party = party_at(doc, token.idx, token.idx + len(token))
+    if party is None or token.dep_ != "conj" or token.pos_ != "ADJ":
+        return party
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            if mention.text == token.text and entity.country not in (None, party.country):
+                return party_from(entity, mention)
+    return party
 
 
 def _is_political(party: Party) -> bool:
@@ -291,6 +394,26 @@ def _unique_ids(events: list[Event]) -> tuple[Event, ...]:
 
 def _dyad_key(event: Event) -> tuple[str, bool, str | None, frozenset[str | None]]:
     return event.type, event.negated, event.modality, frozenset(p.country for p in event.actor)
+
+
+def carry_recipients(events: list[Event]) -> list[Event]:
+    """A two-sided event without a named counterpart takes the actor's latest one in the article.
+
+    'After the talks ...', 'officials signed trade deals': the article has already said
+    with whom (the visit to Moscow), so the counterpart is carried over, and the rule says so.
+    """
+    partners: dict[str | None, tuple[Party, ...]] = {}
+    out = []
+    for event in events:
+        countries = [p.country for p in event.actor]
+        carried = next((partners[c][:1] for c in countries if c in partners), ())
+        if not event.recipient and event.type in _RECIPROCAL and carried:
+            event = dataclasses.replace(event, recipient=carried, rule=f"{event.rule}+carried-recipient")
+        if event.recipient and not event.negated:
+            partners.update((c, event.recipient) for c in countries)
+            partners.update((p.country, event.actor) for p in event.recipient)
+        out.append(event)
+    return out
 
 
 def merge_duplicates(events: list[Event]) -> list[Event]:

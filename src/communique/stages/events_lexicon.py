@@ -27,7 +27,7 @@ CORE_VERBS: dict[str, str] = {
     # CONCEDE / RETREAT
     "ease": "081", "lift": "081", "relax": "081", "pardon": "0841", "release": "0841",
     "free": "0841", "withdraw": "0871", "retreat": "0871", "disarm": "0873", "demobilize": "0873",
-    "return": "0842", "yield": "083", "concede": "083", "resign": "0834",
+    "return": "0842", "yield": "083", "concede": "083", "resign": "0831", "step down": "0831",
     # REQUEST
     "urge": "100", "demand": "100", "ask": "100", "appeal": "100", "press": "100",
     "push": "100", "request": "100", "plead": "100", "implore": "100", "insist": "100",
@@ -52,7 +52,7 @@ CORE_VERBS: dict[str, str] = {
     # COERCE
     "arrest": "173", "detain": "173", "deport": "174", "seize": "1711", "confiscate": "1711",
     "ban": "172", "imprison": "173", "jail": "173", "raid": "1712", "blockade": "191",
-    "impose": "170", "torture": "1721", "execute": "176",
+    "impose": "170", "torture": "1823", "execute": "176",
     # ASSAULT
     "attack": "190", "kill": "190", "shell": "195", "bomb": "195", "shoot": "190",
     "invade": "192", "occupy": "192", "clash": "190", "assassinate": "186", "abduct": "181",
@@ -66,7 +66,8 @@ CORE_NOUNS: dict[str, str] = {
     "sanction": "163", "embargo": "163", "boycott": "1242",
     "deportation": "174", "expulsion": "174", "arrest": "173", "detention": "173",
     "accusation": "112", "allegation": "112", "criticism": "111", "condemnation": "111",
-    "protest": "140", "demonstration": "141", "rally": "141", "strike": "143",
+    "protest": "140", "demonstration": "141", "rally": "141", "strike": "143", "riot": "145",
+    "clash": "190", "fighting": "190", "shelling": "195", "ceasefire": "0871", "truce": "0871",
     "attack": "190", "airstrike": "195", "bombing": "195", "invasion": "192", "raid": "190",
     "threat": "130", "ultimatum": "139", "refusal": "120", "rejection": "120", "veto": "129",
     "demand": "100", "appeal": "100", "request": "100", "aid": "070", "assistance": "070",
@@ -75,10 +76,12 @@ CORE_NOUNS: dict[str, str] = {
 
 # A trigger governed by one of these through xcomp/ccomp/prep is refused, not done.
 REFUSAL = frozenset({"refuse", "decline", "reject", "rule out", "deny", "oppose", "resist", "fail"})
+# Adjectives of intent: 'ready / willing / prepared to' do something is AGREE (PLOVER manual).
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "keen"})
 # ... is intended or promised: cooperation becomes AGREE (PLOVER manual).
 INTENT = frozenset({
     "plan", "intend", "promise", "pledge", "vow", "offer", "want", "hope", "seek", "aim",
-    "prepare", "expect", "agree", "decide", "undertake", "commit", "propose",
+    "prepare", "expect", "agree", "decide", "undertake", "commit", "propose", *INTENT_ADJECTIVES,
 })  # fmt: skip
 # ... is the content of a request: the request is the event.
 REQUEST_VERBS = frozenset({
@@ -91,15 +94,17 @@ THREAT_VERBS = frozenset({"threaten", "warn"})
 REPORTING = frozenset({
     "say", "tell", "announce", "state", "add", "claim", "declare", "insist", "stress",
     "note", "report", "confirm", "write", "explain", "argue", "indicate", "suggest", "believe",
+    "reiterate", "repeat", "reaffirm", "conclude", "remind",
 })  # fmt: skip
 DENIAL = frozenset({"deny", "dismiss"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Prepositions that introduce the recipient of a verb or event noun.
 RECIPIENT_PREPS = frozenset({
     "with", "to", "against", "on", "at", "from", "toward", "towards", "into", "upon", "of",
-    "between",
+    "between", "for",
 })  # fmt: skip
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})

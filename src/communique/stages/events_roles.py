@@ -13,6 +13,7 @@ from communique.stages.events_lexicon import (
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     INTENT,
+    OBLIGATION_AUX,
     RECIPIENT_PREPS,
     REFUSAL,
     REPORTING,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 _SUBJECT = frozenset({"nsubj", "csubj"})
 _OBJECT = frozenset({"dobj", "dative", "nsubjpass", "oprd", "attr"})
+_DEPENDENT_CLAUSE = frozenset({"ccomp", "conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "acomp"})
 _OWN_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "cc", "punct"})
 
 
@@ -37,11 +39,11 @@ def verb_key(token: Token) -> str:
 
 
 def phrase_words(token: Token) -> frozenset[str]:
-    """Lowercased words and lemmas of the verb's phrase, its subject left out."""
+    """Lowercased words and lemmas of the verb's phrase: its subject and fronted adjuncts left out."""
     words: set[str] = set()
     for child in token.children:
-        if child.dep_ in _SUBJECT or child.dep_ in _OWN_CLAUSE:
-            continue
+        if child.dep_ in _SUBJECT or child.dep_ in _OWN_CLAUSE or (child.i < token.i and child.dep_ == "prep"):
+            continue  # a fronted adjunct ('At a press conference, X hinted') is not the verb's phrase
         for word in ((child,) if child.dep_ == "xcomp" else _phrase(child)):
             words.add(word.lower_)
             words.add(word.lemma_.lower())
@@ -77,7 +79,7 @@ def governor(token: Token) -> Token | None:
 
 def subjects(token: Token, depth: int = 0) -> list[Token]:
     """Agents of a verb: subject or passive agent, else the controlling clause's."""
-    found = [c for c in token.children if c.dep_ in _SUBJECT]
+    found = [_antecedent(c) for c in token.children if c.dep_ in _SUBJECT]
     found += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if found or depth > 3:
         return with_conjuncts(found)
@@ -85,18 +87,27 @@ def subjects(token: Token, depth: int = 0) -> list[Token]:
     if token.dep_ == "xcomp" and head.lemma_.lower() in REQUEST_VERBS:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         return with_conjuncts(objects) if objects else subjects(head, depth + 1)
-    if token.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
+    if token.dep_ == "advcl" and token.tag_ == "VBN":  # 'Asked about X, he said': he was asked
+        return []
+    if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp"):
         return subjects(head if token.dep_ != "pcomp" else head.head, depth + 1)
     if token.dep_ in ("relcl", "acl"):
         return [head]
     return []
 
 
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies: 'Cameron, *who* watched'."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
 def objects(token: Token) -> list[Token]:
     """Recipients of a verb: direct and passive objects, prepositional objects."""
     found = [c for c in token.children if c.dep_ in _OBJECT]
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS and prep.i > token.i:
             found += [c for c in prep.children if c.dep_ == "pobj"]
     for obj in [c for c in token.children if c.dep_ == "dobj"]:  # "anger that Nato had ..."
         for clause in obj.children:
@@ -135,11 +146,77 @@ def noun_roles(token: Token) -> tuple[list[Token], list[Token]]:
     return with_conjuncts(actors), with_conjuncts(recipients)
 
 
+def obliged(token: Token) -> bool:
+    """Whether the verb is said to be owed: 'Sudan *must* return', 'Israel *should* ease'."""
+    own = [c for c in token.children if c.dep_ in _SUBJECT]
+    if any(c.lower_ in ("we", "i") for c in own):  # 'we should build': the speaker's own intent
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children)
+
+
+def bare_passive(token: Token) -> bool:
+    """'*Asked* about corruption, he said': the clause's subject is the one acted upon."""
+    return token.tag_ == "VBN" and token.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children
+    )
+
+
+def governing_subjects(token: Token) -> list[Token]:
+    """The subject of the nearest clause this one depends on: 'Cameron, who watched officials
+    *sign* ...' gives Cameron when 'officials' names no party."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in _DEPENDENT_CLAUSE or current.head.i == current.i:
+            return []
+        current = current.head if current.dep_ != "pcomp" else current.head.head
+        found = subjects(current)
+        if found:
+            return found
+    return []
+
+
+def clause_recipients(token: Token) -> list[Token]:
+    """Recipients named in the clause a verb governs: 'threatened to cut off electricity *to
+    Nakhichevan*', 'demanded that *the DPRK* forsake its programme'."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "xcomp":
+            found += objects(child)
+        elif child.dep_ == "ccomp" and token.lemma_.lower() not in REPORTING:
+            found += [c for c in child.children if c.dep_ in _SUBJECT]
+    return with_conjuncts(found)
+
+
+def topic_objects(token: Token) -> list[Token]:
+    """What the clause around an event noun is about: 'gave a response to British criticisms
+    *about corruption in the Russian legal system*'."""
+    host = token.head
+    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+        host = host.head
+    found = []
+    for prep in host.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("about", "over", "against"):
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def destinations(token: Token) -> list[Token]:
+    """Where an act happens or goes: after 'in', 'to', 'into' or 'at' on its verb, or on
+    the verb an event noun depends on ('arrived in Amman on a visit')."""
+    host = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ == "dobj" else token
+    found = []
+    for verb in (token, host):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into", "at"):
+                found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
 def speaker(token: Token) -> list[Token]:
     """The subject of the reporting verb whose statement contains this clause, if any."""
     current = token
     for _ in range(4):
-        if current.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "acl", "relcl") or current.head is current:
+        if current.dep_ not in _DEPENDENT_CLAUSE or current.head.i == current.i:
             return []
         current = current.head
         if current.lemma_.lower() in REPORTING:
@@ -151,7 +228,13 @@ def _negated_here(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in ("never",) or (child.dep_ == "det" and child.lower_ == "no"):
             return True
+        if child.dep_ == "dobj" and any(_scant(g) for g in child.children):  # 'offered little hope'
+            return True
     return False
+
+
+def _scant(token: Token) -> bool:
+    return (token.dep_ == "det" and token.lower_ == "no") or (token.dep_ == "amod" and token.lower_ == "little")
 
 
 def framing(token: Token) -> tuple[bool, str | None]:

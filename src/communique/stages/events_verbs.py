@@ -32,6 +32,7 @@ class _Pattern:
 class _VerbEntry:
     code: str | None
     patterns: tuple[_Pattern, ...]
+    own: bool  # the dictionary codes this verb itself, not only its synonym block
 
 
 @cache
@@ -43,7 +44,7 @@ def _dictionary() -> dict[str, _VerbEntry]:
     entries: dict[str, _VerbEntry] = {}
     for key, (index, own, has_own) in raw["verbs"].items():
         block_code, patterns = blocks[index]
-        entries[key] = _VerbEntry(own if has_own else block_code, patterns)
+        entries[key] = _VerbEntry(own if has_own else block_code, patterns, has_own)
     return entries
 
 
@@ -69,19 +70,31 @@ def _matches(slot: Alternatives, words: frozenset[str]) -> bool:
 def verb_code(key: str, words: frozenset[str]) -> tuple[str | None, str] | None:
     """(CAMEO code or None for 'no event', rule) for a verb key and the words of its phrase.
 
-    Returns None when neither the dictionary nor the core list knows the verb.
+    Returns None when neither the dictionary nor the core list knows the verb. The rule
+    says whether the code is the verb's own ('verb-code:') or its synonym block's default
+    ('verb-dictionary:'), which says less.
     """
     entry = _dictionary().get(key)
+    core = CORE_VERBS.get(key)
     if entry is not None:
         for pattern in entry.patterns:
-            if all(_matches(slot, words) for slot in pattern.slots):
+            if all(_matches(slot, words) for slot in pattern.slots) and _refines(pattern.code, core):
                 words_text = "+".join(sorted(" ".join(sorted(slot[0])) for slot in pattern.slots))
                 return pattern.code, f"verb-pattern:{key}:{words_text}"
     if key in CORE_VERBS:
         return CORE_VERBS[key], f"verb:{key}"
     if entry is not None and entry.code is not None:
-        return entry.code, f"verb-dictionary:{key}"
+        return entry.code, f"verb-{'code' if entry.own else 'dictionary'}:{key}"
     return None
+
+
+def _refines(pattern_code: str | None, core_code: str | None) -> bool:
+    """A synonym block's patterns come from all its verbs ('break off * negotiations' sits
+    beside 'accuse'); for a verb of the core list, a pattern may refine its code within
+    the same CAMEO root but not turn it into another kind of event."""
+    if core_code is None or pattern_code is None:
+        return True
+    return pattern_code[:2] == core_code[:2]
 
 
 def noun_code(lemma: str) -> tuple[str, str] | None:
