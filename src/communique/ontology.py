@@ -57,9 +57,14 @@ def cameo(code: str) -> CameoCode | None:
 
 
 # The PLOVER category definitions say: "removing curfews" is CONCEDE (the table has the
-# easing of curfews and of states of emergency as RETREAT), and "RETREAT also covers
-# resignations of government officials" (CAMEO 0831, which the table has as CONCEDE).
-_BY_DEFINITION = {"0813": "CONCEDE", "0814": "CONCEDE", "0831": "RETREAT"}
+# easing of curfews and of states of emergency as RETREAT), "RETREAT also covers
+# resignations of government officials" (CAMEO 0831, which the table has as CONCEDE), and
+# "international (political or economic) sanctions are coded as SANCTION `discontinue'"
+# (CAMEO 163, which the table has as COERCE `restrict'). Type, and mode (None: the table's).
+_BY_DEFINITION: dict[str, tuple[str, str | None]] = {
+    "0813": ("CONCEDE", None), "0814": ("CONCEDE", None), "0831": ("RETREAT", None),
+    "163": ("SANCTION", "discontinue"),
+}  # fmt: skip
 
 
 def plover(code: str) -> PloverCoding | None:
@@ -74,8 +79,9 @@ def plover(code: str) -> PloverCoding | None:
     if code.startswith("02"):
         code = "10" + code[2:]
     if code in _BY_DEFINITION:
-        kind, mode, context = _tables()["cameo_to_plover"][code]
-        return PloverCoding(_BY_DEFINITION[code], mode, context)
+        _, mode, context = _tables()["cameo_to_plover"][code]
+        kind, own_mode = _BY_DEFINITION[code]
+        return PloverCoding(kind, own_mode or mode, context)
     table = _tables()["cameo_to_plover"]
     for size in range(len(code), 1, -1):
         row = table.get(code[:size])

@@ -52,7 +52,7 @@ def dyads(doc: ArticleDoc) -> set[tuple[str, str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Sanctions were imposed on Iran by the EU.", ("COERCE", "EU", "IRN")),  # passive
+        ("Sanctions were imposed on Iran by the EU.", ("SANCTION", "EU", "IRN")),  # passive
         ("Britain and France urged Russia to end the violence.", ("REQUEST", "FRA", "RUS")),  # coordination
         ("Britain and France urged Russia to end the violence.", ("REQUEST", "GBR", "RUS")),
         ("Britain is pushing Russia to agree to tough sanctions.", ("REQUEST", "GBR", "RUS")),  # clause
@@ -63,11 +63,16 @@ def dyads(doc: ArticleDoc) -> set[tuple[str, str, str | None]]:
         ("Cameron ruled out reopening contacts between the British and Russian security services.", ("REJECT", "GBR", "RUS")),
         ("Medvedev expressed anger that Nato had over-stepped the resolution.", ("ACCUSE", "RUS", "NATO")),
         ("France is ready to contribute troops to a force in Libya.", ("AGREE", "FRA", "LBY")),  # intent adjective
-        ("Russia is willing to withdraw its troops from Libya.", ("AGREE", "RUS", "LBY")),
+        ("Russia is willing to withdraw its troops from Libya.", ("CONCEDE", "RUS", "LBY")),  # future retreat
         ("Britain demanded that Russia end the violence.", ("REQUEST", "GBR", "RUS")),  # recipient in a clause
         ("Iran threatened to cut off electricity to Libya.", ("THREATEN", "IRN", "LBY")),
         ("Thousands of Russian protesters demonstrated against France.", ("PROTEST", "RUS", "FRA")),  # group
         ("Rebels in Libya attacked France.", ("ASSAULT", "LBY", "FRA")),  # a group named by its place
+        ("Britain held talks with Russia.", ("CONSULT", "RUS", None)),  # a meeting is joint
+        ("Britain held talks with Russia.", ("CONSULT", "GBR", None)),
+        ("Cameron visited Russia.", ("CONSULT", "GBR", "RUS")),  # a visit has a host
+        ("Police in Iran arrested hundreds of students.", ("COERCE", "IRN", "IRN")),  # acts at home
+        ("France denounced as a crime Russia's suppression of the protests.", ("ACCUSE", "FRA", "RUS")),
         (  # what an event noun is about, attached to its clause's verb
             "Medvedev held out no prospect of Russia ever extraditing Lugovoi to Britain and gave a tough response "
             "to British criticisms about corruption in the Russian legal system.",
@@ -95,6 +100,16 @@ def test_events_carry_the_counterpart_of_a_two_sided_event(nlp):
     signed = [e for e in doc.events if "sign" in e.rule]
     assert [(e.type, [r.country for r in e.recipient]) for e in signed] == [("SUPPORT", ["RUS"])]
     assert signed[0].rule.endswith("+carried-recipient")
+
+
+def test_events_a_retreat_promised_is_a_concession_not_an_agreement(nlp):
+    doc = hand_doc(nlp, "Russia will withdraw its troops from Libya.")
+    assert [(e.type, e.modality) for e in doc.events] == [("CONCEDE", "future")]
+
+
+def test_events_no_domestic_recipient_for_a_foreign_actor_or_a_joint_act(nlp):
+    assert ("PROTEST", "RUS", "RUS") not in dyads(hand_doc(nlp, "Russian protesters demonstrated against France."))
+    assert ("CONSULT", "GBR", "RUS") not in dyads(hand_doc(nlp, "Britain and Russia held talks."))
 
 
 def test_events_someone_asked_is_not_the_asker(nlp):
@@ -180,10 +195,10 @@ def test_ontology_maps_cameo_to_plover(code, kind):
 
 @pytest.mark.parametrize(
     ("code", "kind"),
-    [("026", "REQUEST"), ("0831", "RETREAT"), ("0813", "CONCEDE"), ("0841", "RETREAT")],
+    [("026", "REQUEST"), ("0831", "RETREAT"), ("0813", "CONCEDE"), ("0841", "RETREAT"), ("163", "SANCTION")],
 )
 def test_ontology_follows_the_plover_definitions(code, kind):
-    # appeals are requests; resignations are RETREAT; lifting a curfew is CONCEDE
+    # appeals are requests; resignations are RETREAT; lifting a curfew is CONCEDE; sanctions are SANCTION
     assert ontology.plover(code).type == kind
 
 

@@ -27,7 +27,13 @@ from communique.ids import record_id
 from communique.model import ArticleDoc, Event, Mention, Party, Place
 from communique.parties import party_at, party_from
 from communique.stages import events_roles as roles
-from communique.stages.events_lexicon import COOPERATIVE, INTENT_ADJECTIVES, MATERIAL_CONFLICT, REPORTING
+from communique.stages.events_lexicon import (
+    COOPERATIVE,
+    INTENT_ADJECTIVES,
+    LIGHT_VERBS,
+    MATERIAL_CONFLICT,
+    REPORTING,
+)
 from communique.stages.events_verbs import noun_code, verb_code
 
 if TYPE_CHECKING:
@@ -39,6 +45,10 @@ if TYPE_CHECKING:
 _FOLDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"})
 # Types whose events have two sides: without a named counterpart, the article's is carried over.
 _RECIPROCAL = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+# Meetings, calls and negotiations have no host: the counterpart is a second actor (PLOVER).
+_JOINT_CONSULT = frozenset({"040", "041", "044", "046"})
+# Acts on one's own forces or office: without a named counterpart, no one is their recipient.
+_SELF_DIRECTED = frozenset({"RETREAT", "MOBILIZE"})
 # Material acts: without a named recipient, the place where they happen is the recipient.
 _PLACED = frozenset({"PROTEST", "ASSAULT", "COERCE", "AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
 # Prepositions by which a group is named after its place or body ('rebels in the Ivory Coast').
@@ -47,7 +57,7 @@ _MEMBERSHIP_PREPS = frozenset({"of", "in", "from", "throughout", "across", "insi
 _REQUEST_FOR_ROOT = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "02": "100", "03": "100"}
 _OBLIGATION = "obligation:"
 _REJECT_FOR_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-_AGREE_FOR_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_AGREE_FOR_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033"}
 _THREAT_FOR_ROOT = {"15": "130", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
@@ -83,6 +93,7 @@ class _Coding:
     negated: bool
     modality: str
     rule: str
+    kind: str | None = None  # the PLOVER type, when the framing decides it rather than the code
 
 
 class EventStage:
@@ -116,11 +127,24 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
             hit, nominal = _intent_hit(token), False
         else:
             continue
+        if token.pos_ == "VERB" and roles.verb_key(token) in LIGHT_VERBS:
+            hit = _light_verb_hit(token) or hit
         if token.pos_ in ("VERB", "AUX") and roles.obliged(token) and roles.speaker(token):
             hit = _obligation_hit(token, hit)
         if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
             found[token.i] = _Trigger(token, hit[0], hit[1], nominal)
     return found
+
+
+def _light_verb_hit(token: Token) -> tuple[str, str] | None:
+    """'imposed sanctions', 'mounted an invasion': the event noun the verb takes says what
+    the event is; the verb only carries it out."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN":
+            hit = noun_code(child.lemma_.lower())
+            if hit is not None:
+                return hit[0], f"verb:{roles.verb_key(token)}+{hit[1]}"
+    return None
 
 
 def _obligation_hit(token: Token, hit: tuple[str | None, str] | None) -> tuple[str, str]:
@@ -173,6 +197,8 @@ def reframe(trigger: _Trigger) -> _Coding:
         return _Coding(code, True if negated else False, "denied", f"{rule}+denial")
     if cue == "hypothetical":
         return _Coding(code, False, "hypothetical", f"{rule}+condition")
+    if cue == "future" and root == "08":  # PLOVER: future retreats and concessions are CONCEDE
+        return _Coding(code, False, "future", f"{rule}+intent", kind="CONCEDE")
     if cue == "future" and root in _AGREE_FOR_ROOT:
         return _Coding(_AGREE_FOR_ROOT[root], False, "future", f"{rule}+intent")
     if cue == "future" and kind in MATERIAL_CONFLICT:
@@ -192,7 +218,9 @@ def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
         actors, recipients = _parties(doc, trigger, triggers)
         if not actors or (not recipients and trigger.rule.startswith(_NEEDS_RECIPIENT)):
             continue
-        event = _build_event(doc, sent, trigger, codings[i], actors, recipients)
+        actors, recipients, note = complete_dyad(doc, trigger.token, codings[i], actors, recipients)
+        coding = dataclasses.replace(codings[i], rule=codings[i].rule + note)
+        event = _build_event(doc, sent, trigger, coding, actors, recipients)
         if event is not None:
             events.append(event)
     return events
@@ -232,6 +260,62 @@ def _parties(doc: ArticleDoc, trigger: _Trigger, triggers: dict[int, _Trigger]) 
     if not recipients and _happens_at_a_place(trigger):
         recipients = _resolve(doc, roles.destinations(token))
     return actors, _without_actors(recipients, actors)
+
+
+def complete_dyad(
+    doc: ArticleDoc, token: Token, coding: _Coding, actors: list[Party], recipients: list[Party]
+) -> tuple[list[Party], list[Party], str]:
+    """(actors, recipients, rule note) once PLOVER's conventions on sides are applied.
+
+    A meeting, call or negotiation is joint: its counterpart is a second actor, and no one
+    is its recipient (only a visit has a host). Without a placed recipient, the party the
+    statement names beside the actor is the recipient ('Albania denounced Serbia's
+    suppression'); failing that, an act a national actor does at home is aimed at its own
+    country ('police arrested protesters', 'students demonstrated'). A two-sided event
+    keeps no recipient (its counterpart may be carried over from the article), nor does
+    one whose actors are of several countries, nor a party's act on its own forces or
+    office (a mobilisation, a retreat, a resignation).
+    """
+    kind = coding.kind or ontology.plover(coding.code).type  # type: ignore[union-attr]
+    joint = kind == "CONSULT" and coding.code[:3] in _JOINT_CONSULT and not coding.rule.startswith(_NEEDS_RECIPIENT)
+    if joint and coding.kind is None and recipients:
+        return actors + [p for p in recipients if p not in actors], [], "+joint"
+    if any(p.country for p in recipients) or len({a.country for a in actors}) > 1:
+        return actors, recipients, ""
+    named = _statement_parties(doc, token, actors)
+    if named:
+        return actors, named[:1], "+statement-recipient"
+    home = [] if kind in _RECIPROCAL or kind in _SELF_DIRECTED else _domestic(actors, recipients)
+    return actors, home or recipients, "+domestic-recipient" if home else ""
+
+
+def _statement_parties(doc: ArticleDoc, token: Token, actors: list[Party]) -> list[Party]:
+    """Political parties of other countries named in the trigger's statement, the nearest
+    after the trigger first, then the nearest before it."""
+    scope = roles.statement_scope(token)
+    sent, own = token.sent, {a.country for a in actors}
+    ranked: list[tuple[int, int, Party]] = []
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            if not sent.start_char <= mention.start < sent.end_char:
+                continue
+            span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            party = party_from(entity, mention)
+            if span is None or span.root.i not in scope or party.country in own or not party.country:
+                continue
+            if _is_political(party) and party not in (p for *_, p in ranked):
+                ranked.append((span.root.i < token.i, abs(span.root.i - token.i), party))
+    return [party for *_, party in sorted(ranked, key=lambda item: item[:2])]
+
+
+def _domestic(actors: list[Party], recipients: list[Party]) -> list[Party]:
+    """The actor's own country as the recipient: the unplaced parties acted upon, else the
+    country itself. Only a national actor has a home."""
+    home = next((a.country for a in actors if ontology.is_iso3(a.country)), None)
+    if home is None:
+        return []
+    unplaced = [dataclasses.replace(p, country=home) for p in recipients if p.country is None]
+    return unplaced or [Party(name=home, text="", country=home)]
 
 
 def _happens_at_a_place(trigger: _Trigger) -> bool:
@@ -339,6 +423,8 @@ def _build_event(
     info = ontology.cameo(coding.code)
     if kind is None:
         return None
+    if coding.kind is not None:
+        kind = dataclasses.replace(kind, type=coding.kind)
     start, end = sent.start_char, sent.end_char
     return Event(
         id=record_id(doc.article.id, "event", kind.type, start, end),
@@ -407,11 +493,14 @@ def carry_recipients(events: list[Event]) -> list[Event]:
     for event in events:
         countries = [p.country for p in event.actor]
         carried = next((partners[c][:1] for c in countries if c in partners), ())
-        if not event.recipient and event.type in _RECIPROCAL and carried:
+        joint = len(set(countries)) > 1
+        if not event.recipient and event.type in _RECIPROCAL and carried and not joint:
             event = dataclasses.replace(event, recipient=carried, rule=f"{event.rule}+carried-recipient")
         if event.recipient and not event.negated:
             partners.update((c, event.recipient) for c in countries)
             partners.update((p.country, event.actor) for p in event.recipient)
+        elif joint and not event.negated:  # 'Britain and Russia held talks'
+            partners.update((p.country, tuple(q for q in event.actor if q.country != p.country)) for p in event.actor)
         out.append(event)
     return out
 
@@ -439,7 +528,18 @@ def _same_event(kept: list[Event], event: Event) -> int | None:
         theirs = {p.country for p in other.recipient}
         if _dyad_key(other) == key and (mine <= theirs or theirs <= mine):
             return index
+        if event.type == "CONSULT" and _same_meeting(other, event):
+            return index
     return None
+
+
+def _same_meeting(first: Event, second: Event) -> bool:
+    """A visit and the meeting it holds are one consultation, written directed or joint:
+    the same countries take part ('visited Moscow', 'a meeting with Putin')."""
+    def sides(event: Event) -> frozenset[str | None]:
+        return frozenset(p.country for p in (*event.actor, *event.recipient))
+
+    return first.type == second.type and first.modality == second.modality and sides(first) == sides(second)
 
 
 def _joined(first: Event, second: Event) -> Event:

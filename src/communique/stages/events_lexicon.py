@@ -4,7 +4,10 @@ modality (refusal, intent, request, report, denial, condition).
 Core verbs take precedence over the default code of the CAMEO verb dictionary (which
 has gaps, e.g. no entry for "urge", and codes "agree" as support); a phrase pattern of the
 dictionary still wins over both because it is more specific. Codes are CAMEO codes; the
-PLOVER type follows from the ontology's CAMEO-to-PLOVER table.
+PLOVER type follows from the ontology's CAMEO-to-PLOVER table. Where PLOVER's definitions
+decide the kind of an event, the code follows them: expelling diplomats, inspectors or a
+group is SANCTION `expel' (only individual deportations are COERCE), and an invasion is a
+use of military force (ASSAULT), not the occupation of territory CAMEO 192 names.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ CORE_VERBS: dict[str, str] = {
     "protest": "140", "demonstrate": "141", "rally": "141", "march": "141", "riot": "145",
     "strike": "143",
     # SANCTION
-    "sanction": "163", "expel": "174", "suspend": "162", "sever": "161", "cut": "162",
+    "sanction": "163", "expel": "166", "suspend": "162", "sever": "161", "cut": "162",
     "halt": "164", "recall": "161",
     # MOBILIZE
     "mobilize": "150", "mobilise": "150", "deploy": "154", "mass": "154",
@@ -55,7 +58,7 @@ CORE_VERBS: dict[str, str] = {
     "impose": "170", "torture": "1823", "execute": "176",
     # ASSAULT
     "attack": "190", "kill": "190", "shell": "195", "bomb": "195", "shoot": "190",
-    "invade": "192", "occupy": "192", "clash": "190", "assassinate": "186", "abduct": "181",
+    "invade": "190", "occupy": "192", "clash": "190", "assassinate": "186", "abduct": "181",
     "kidnap": "181", "fight": "190", "massacre": "202", "ambush": "190", "wound": "190",
 }  # fmt: skip
 
@@ -68,12 +71,16 @@ CORE_NOUNS: dict[str, str] = {
     "accusation": "112", "allegation": "112", "criticism": "111", "condemnation": "111",
     "protest": "140", "demonstration": "141", "rally": "141", "strike": "143", "riot": "145",
     "clash": "190", "fighting": "190", "shelling": "195", "ceasefire": "0871", "truce": "0871",
-    "attack": "190", "airstrike": "195", "bombing": "195", "invasion": "192", "raid": "190",
+    "attack": "190", "airstrike": "195", "bombing": "195", "invasion": "190", "raid": "190",
     "threat": "130", "ultimatum": "139", "refusal": "120", "rejection": "120", "veto": "129",
     "demand": "100", "appeal": "100", "request": "100", "aid": "070", "assistance": "070",
     "extradition": "063", "withdrawal": "0871", "apology": "055", "praise": "051",
 }  # fmt: skip
 
+# Verbs that carry out the event their object names: 'impose sanctions', 'mount an invasion'.
+LIGHT_VERBS = frozenset({
+    "impose", "mount", "launch", "stage", "conduct", "carry out", "hold", "begin", "start", "issue",
+})  # fmt: skip
 # A trigger governed by one of these through xcomp/ccomp/prep is refused, not done.
 REFUSAL = frozenset({"refuse", "decline", "reject", "rule out", "deny", "oppose", "resist", "fail"})
 # Adjectives of intent: 'ready / willing / prepared to' do something is AGREE (PLOVER manual).

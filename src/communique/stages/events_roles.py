@@ -200,6 +200,21 @@ def topic_objects(token: Token) -> list[Token]:
     return found
 
 
+def statement_scope(token: Token) -> set[int]:
+    """Indices of the words of the statement a word belongs to: its clause up to the
+    reporting verb that frames it, without a reporting clause inside ('..., officials said')."""
+    top = token
+    for _ in range(50):
+        if top.head.i == top.i or top.head.lemma_.lower() in REPORTING:
+            break
+        top = top.head
+    reporting = [
+        t for t in top.subtree if t.i != token.i and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING
+    ]
+    inside = {w.i for t in reporting if not t.is_ancestor(token) for w in t.subtree}
+    return {t.i for t in top.subtree} - inside
+
+
 def destinations(token: Token) -> list[Token]:
     """Where an act happens or goes: after 'in', 'to', 'into' or 'at' on its verb, or on
     the verb an event noun depends on ('arrived in Amman on a visit')."""
