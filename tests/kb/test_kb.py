@@ -104,3 +104,38 @@ def test_user_file_successive_offices(tmp_path, fresh_kb):
     apply_user_files(fresh_kb, (path,))
     assert resolve_text("Ada Example", date=dt.date(2012, 1, 1), kb=fresh_kb).role == "mayor"
     assert resolve_text("Example", date=dt.date(2020, 1, 1), kb=fresh_kb).role == "president"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Nigerian authorities", "NGA", "GOV"),
+        ("Nigerien troops", "NER", "MIL"),
+        ("The PRC", "CHN", None),
+        ("Yugoslavia", "SRB", None),
+        ("Serb forces", "SRB", "MIL"),
+        ("Rakhine rebels", "MMR", "REB"),
+        ("European Community", "EU", "IGO"),
+        ("APEC", "IGO", "IGO"),
+        ("The International Labor Office", "UN", "IGO"),
+        ("Bank of Mexico", "MEX", None),
+    ],
+)
+def test_resolve_text_names_and_demonyms(text, country, sector):
+    party = resolve_text(text)
+    assert (party.country, party.sector) == (country, sector)
+
+
+def test_regular_demonyms_name_their_own_country():
+    """A country's -an/-ian/-ese/-i form never names another country unless it is listed as such."""
+    kb = load_kb()
+    assert kb.country_keys["NIGERIAN"] == "NGA"
+    assert kb.country_keys["DOMINICAN"] == "DOM"
+    for demonym, code in (("ARMENIAN", "ARM"), ("PAKISTANI", "PAK"), ("SUDANESE", "SDN"), ("KENYAN", "KEN")):
+        assert kb.country_keys[demonym] == code
+
+
+def test_given_names_know_gender():
+    kb = load_kb()
+    assert (kb.given_names["MARY"], kb.given_names["VLADIMIR"]) == ("f", "m")
+    assert "JEAN" not in kb.given_names  # given to men and women alike

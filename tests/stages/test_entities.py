@@ -116,3 +116,49 @@ def test_unknown_person_takes_country_and_sector_from_description(nlp, stage):
     found = _by_name(doc)
     assert (found["Ivan Petrovsky"].country, found["Ivan Petrovsky"].sector) == ("RUS", "ELI")
     assert (found["Oleg Smirnov"].country, found["Oleg Smirnov"].sector) == ("RUS", "COP")
+
+
+def _codes(doc):
+    return {(e.country, e.sector) for e in doc.entities}
+
+
+def test_coordinated_demonyms_give_one_group_per_country(nlp, stage):
+    doc = _run(nlp, stage, "The British and Russian security services met in Vienna.", None)
+    groups = {e.country: e for e in doc.entities if e.kind == "GROUP"}
+    assert set(groups) == {"GBR", "RUS"}
+    assert [m.text for m in groups["RUS"].mentions] == ["Russian security services"]
+
+
+def test_nigerian_is_nigeria_not_niger(nlp, stage):
+    doc = _run(nlp, stage, "Nigerian authorities jailed 52 members. Thousands of Nigerians protested.", None)
+    assert ("NGA", "GOV") in _codes(doc)
+    assert not any(e.country == "NER" for e in doc.entities)
+
+
+def test_group_without_country_takes_the_sentence_place(nlp, stage):
+    doc = _run(nlp, stage, "Demonstrators clashed with police in Lagos on Monday.", None)
+    found = {e.sector: e for e in doc.entities if e.kind == "GROUP"}
+    assert (found["CVL"].country, found["CVL"].source) == ("NGA", "context")
+    assert "NON" not in found  # "Monday" is no group
+
+
+def test_ethnic_people_are_coded_where_they_live(nlp, stage):
+    doc = _run(nlp, stage, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", None)
+    group = next(e for e in doc.entities if e.kind == "GROUP")
+    assert (group.country, group.sector) == ("SRB", "CVL")
+
+
+def test_it_refers_to_the_country(nlp, stage):
+    doc = _run(nlp, stage, "Syria says it is willing to negotiate.", None)
+    assert [m.text for m in _by_name(doc)["Syria"].mentions] == ["Syria", "it"]
+
+
+def test_she_skips_a_man(nlp, stage):
+    doc = _run(nlp, stage, "Queen Elizabeth met David Cameron. She said the talks went well.", dt.date(2011, 9, 13))
+    assert "She" in [m.text for m in _by_name(doc)["Elizabeth II"].mentions]
+    assert "She" not in [m.text for m in _by_name(doc)["David Cameron"].mentions]
+
+
+def test_bare_known_surname_in_a_short_text(nlp, stage):
+    doc = _run(nlp, stage, "Medvedev said the talks went well.", dt.date(2011, 9, 13))
+    assert (_by_name(doc)["Dmitry Medvedev"].country, _by_name(doc)["Dmitry Medvedev"].role) == ("RUS", "president")

@@ -174,12 +174,20 @@ def resolve_words(
         if _heads_body(head, tail):  # "the president of the Riigikogu" belongs to the body
             head.sector = tail.sector
             head.country = tail.country
+        if head.actor is None and _only_places(kb, words[:cut], acronyms) and tail.country:
+            head.country, head.sector = tail.country, None  # "Bank of Mexico": not the town of Bank
         head.country = head.country or tail.country
         if head.sector in (None, "UNK") and head.actor is None:  # "a group of tourists"
             head.sector = tail.sector if tail.actor is None or head.role is None else head.sector
     if FORMER.intersection(words) and head.sector is not None:
         head.sector, head.role = "ELI", None
     return head
+
+
+def _only_places(kb: KnowledgeBase, words: list[str], acronyms: frozenset[str]) -> bool:
+    """Whether the only known phrases of the words are places (a town's name inside another name)."""
+    hits = scan(kb, words, acronyms)
+    return bool(hits) and all(hit.kind == "place" for hit in hits)
 
 
 def _heads_body(head: Reading, tail: Reading) -> bool:

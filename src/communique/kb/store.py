@@ -100,6 +100,7 @@ class KnowledgeBase:
         self.country_keys: dict[str, str] = raw["country_keys"]
         self.places: dict[str, list] = raw["places"]
         self.agents: dict[str, str] = raw["agents"]
+        self.given_names: dict[str, str] = raw.get("given_names", {})  # JOHN -> m, MARY -> f
         self._rows: list = raw["actors"]
         self._built: dict[int, Actor] = {}
         self.actor_keys: dict[str, int] = raw["actor_keys"]

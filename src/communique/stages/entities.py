@@ -4,7 +4,9 @@ spaCy's named entities are resolved against the actor knowledge base (offices da
 article's day); then the stage adds what NER does not give: titles before names ("Foreign
 Secretary William Hague"), group nominals ("British officials", "Russian police", "one
 person on Cameron's delegation", "the Assad regime"), titled references ("the Prime
-Minister"), bare surnames, capitals acting as governments and the pronouns "he"/"she".
+Minister"), bare surnames, capitals acting as governments and pronouns. Coordinated
+demonyms before one head ("the British and Russian security services") give one group per
+country; group nouns with no country take their context's (see entities_context).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from communique.kb import Actor, KnowledgeBase, key_words, load_kb, resolve_word
 from communique.kb.resolve import Reading
 from communique.kb.titles import TITLES
 from communique.model import ArticleDoc, Entity, Mention, Place
+from communique.stages.entities_context import gender, read_context_groups, read_thing_pronouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -29,6 +32,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PRONOUNS = frozenset({"he", "she"})
 DETERMINERS = frozenset({"THE", "A", "AN", "ONE", "SOME", "SEVERAL", "TWO", "THREE", "MANY"})
 LINKED_HEADS = frozenset({"person", "people", "member", "one", "source", "man", "woman", "some", "many", "most"})
+NO_CONTEXT = frozenset({"IGO", "NGO", "UNK", "JNK", "NON"})  # sectors that take no context country
 LINKING_PREPOSITIONS = frozenset({"on", "of", "from", "in", "at", "for"})
 
 
@@ -57,6 +61,8 @@ class Reader:
     claimed: set[int] = field(default_factory=set)
     surnames: dict[str, str] = field(default_factory=dict)  # SURNAME -> draft name
     people: list[tuple[int, str, bool]] = field(default_factory=list)  # (token, draft, main subject)
+    pending: list[tuple[int, int, str, str | None]] = field(default_factory=list)  # groups awaiting a country
+    titled: list[Draft] = field(default_factory=list)  # unknown titled people awaiting a country
 
     def add(self, draft: Draft, start_token: int, end_token: int) -> Draft:
         """Record a mention of `draft` over tokens [start, end); merge with a same-named draft."""
@@ -94,11 +100,14 @@ class EntityStage:
                 read_named(reader, ent)
         for chunk in parsed.noun_chunks:
             read_group(reader, chunk)
+        reserved = {i for start, end, _, _ in reader.pending for i in range(start, end)}
         for ent in ents:
-            if reader.free(ent.start, ent.end):
+            if reader.free(ent.start, ent.end) and reserved.isdisjoint(range(ent.start, ent.end)):
                 read_named(reader, ent)
         read_surnames(reader)
         read_references(reader)
+        read_context_groups(reader)
+        read_thing_pronouns(reader)
         entities = tuple(to_entity(doc.article.id, draft) for draft in reader.drafts.values())
         return dataclasses.replace(doc, entities=entities)
 
@@ -131,7 +140,7 @@ def read_named(reader: Reader, ent: Span) -> None:
         person = reader.drafts[reader.surnames[key]]
         reader.add(person, *with_title(reader, ent))
         return
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" and not _names_peoples(reader.kb, words):
         read_person(reader, ent, key)
     elif key in reader.kb.country_keys:
         code = reader.kb.country_keys[key]
@@ -139,6 +148,11 @@ def read_named(reader: Reader, ent: Span) -> None:
         reader.add(Draft(reader.kb.country_name(code) or code, kind, code, sector, source="kb"), ent.start, ent.end)
     else:
         read_other(reader, ent, key)
+
+
+def _names_peoples(kb: KnowledgeBase, words: list[str]) -> bool:
+    """A 'person' that is a country or demonyms only ("Benin", "Bosnian Serbs")."""
+    return " ".join(words) in kb.country_keys or all(w in kb.country_keys for w in words)
 
 
 def read_person(reader: Reader, ent: Span, key: str) -> None:
@@ -149,6 +163,7 @@ def read_person(reader: Reader, ent: Span, key: str) -> None:
         draft = actor_draft(actor, reader.date)
         if not actor.periods and title:  # the KB knows no office: trust the article's title
             draft.role = title[1]
+        _in_igo(reader, draft, start)
     else:
         draft = Draft(ent.text.strip(), "PERSON", country=country, source="ner")
         if title:
@@ -159,7 +174,9 @@ def read_person(reader: Reader, ent: Span, key: str) -> None:
             if described.sector is not None and (not title or described.sector == "ELI"):
                 draft.sector, draft.role = described.sector, draft.role if described.sector != "ELI" else None
             draft.source = "context"
-    reader.add(draft, start, end)
+    kept = reader.add(draft, start, end)
+    if actor is None and title and kept.country is None:  # "President X", no country: see entities_context
+        reader.titled.append(kept)
 
 
 DESCRIBING = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "DET", "PART"})
@@ -181,6 +198,13 @@ def description_before(reader: Reader, start: int) -> Reading | None:
     acronyms = frozenset(t.text for t in tokens[first:start] if t.text.isupper() and len(t.text) > 1)
     found = resolve_words(reader.kb, words, reader.date, acronyms)
     return None if found.country is None and found.sector is None else found
+
+
+def _in_igo(reader: Reader, draft: Draft, start: int) -> None:
+    """An office in an IGO gives the IGO's code: 'the UN relief coordinator Jan Egeland' -> UN."""
+    described = description_before(reader, start)
+    if described is not None and described.country and described.country not in reader.kb.countries:
+        draft.country, draft.sector = described.country, "IGO"
 
 
 def _surname_actor(kb: KnowledgeBase, key: str) -> Actor | None:
@@ -207,6 +231,10 @@ def read_other(reader: Reader, ent: Span, key: str) -> None:
     elif ent.label_ == "ORG":
         found = resolve_words(kb, key.split(), reader.date)
         reader.add(Draft(ent.text.strip(), "ORG", found.country, found.sector), ent.start, ent.end)
+    elif ent.label_ in ("NORP", "PERSON"):  # "Bosnian Serbs"
+        found = resolve_words(kb, key.split(), reader.date)
+        if found.country is not None:
+            reader.add(Draft(ent.text.strip(), "GROUP", found.country, found.sector), ent.start, ent.end)
 
 
 def place_draft(reader: Reader, ent: Span, place: list) -> Draft:
@@ -257,13 +285,56 @@ def read_group(reader: Reader, chunk: Span) -> None:
     if sector is None:
         linked = _linked_agent(reader, root)
         if linked is None:
+            _read_ethnic(reader, chunk)
             return
         sector, end, modifiers = linked[0], linked[1].right_edge.i + 1, list(linked[1].subtree)
-    country = _modifier_country(reader, [t for t in modifiers if t.i != root.i])
-    if country is None:
+    named = [t for t in modifiers if t.i != root.i]
+    if end == chunk.end and _read_coordinated(reader, chunk, named, sector):
+        return
+    country = _modifier_country(reader, named)
+    ethnic = any(t.lower_ == "ethnic" for t in chunk)
+    if country is None or ethnic:
+        if sector not in NO_CONTEXT and root.ent_type_ in ("", "NORP") and not _names_something(reader, named):
+            reader.pending.append((chunk.start, end, sector, country))
         return
     start = chunk.start if end != chunk.end else _first_named(reader, chunk, country)
     reader.add(Draft(reader.kb.group_name(country, sector), "GROUP", country, sector, source="context"), start, end)
+
+
+def _names_something(reader: Reader, tokens: list[Token]) -> bool:
+    """Whether a modifier is a name the KB does not place ("Fatah", "the Hutu"): no context guess."""
+    return any(t.pos_ == "PROPN" and t.ent_type_ not in ("", "NORP") for t in tokens)
+
+
+def _read_ethnic(reader: Reader, chunk: Span) -> None:
+    """'ethnic Albanians', 'ethnic Turks': a people (CVL) where the sentence places them."""
+    words = key_words(chunk.text)
+    if "ETHNIC" in words and words[-1] in reader.kb.country_keys and reader.free(chunk.start, chunk.end):
+        reader.pending.append((chunk.start, chunk.end, "CVL", reader.kb.country_keys[words[-1]]))
+
+
+def _read_coordinated(reader: Reader, chunk: Span, named: list[Token], sector: str) -> bool:
+    """'the British and Russian security services': one group per country, each its own mention.
+
+    The last country's mention runs to the head noun; the others cover their own words.
+    """
+    found = [(t, _token_country(reader, t)) for t in named if t.text[:1].isupper()]
+    found = [(t, c) for t, c in found if c is not None]
+    if len({c for _, c in found}) < 2 or not any(t.dep_ == "cc" for t in named):
+        return False
+    for number, (token, country) in enumerate(found):
+        start = chunk.start if number == 0 else token.i
+        end = chunk.end if number == len(found) - 1 else token.i + 1
+        draft = Draft(reader.kb.group_name(country, sector), "GROUP", country, sector, source="context")
+        reader.add(draft, start, end)
+    return True
+
+
+def _token_country(reader: Reader, token: Token) -> str | None:
+    owner = _owner(reader, token)
+    if owner is not None:
+        return owner.country
+    return reader.kb.country_keys.get(" ".join(key_words(token.text)))
 
 
 def _first_named(reader: Reader, chunk: Span, country: str) -> int:
@@ -347,7 +418,7 @@ def read_references(reader: Reader) -> None:
     reader.people.sort()
     for token in reader.parsed:
         if token.lower_ in PRONOUNS and token.i not in reader.claimed:
-            name = antecedent(reader, token.i)
+            name = antecedent(reader, token.i, "m" if token.lower_ == "he" else "f")
             if name is not None:
                 reader.add(reader.drafts[name], token.i, token.i + 1)
                 reader.people.sort()
@@ -368,9 +439,12 @@ def read_titled(reader: Reader, chunk: Span) -> None:
         reader.add(best, chunk.start, chunk.end)
 
 
-def antecedent(reader: Reader, index: int) -> str | None:
-    """The person a pronoun at token `index` most likely means."""
-    before = [(i, name, main) for i, name, main in reader.people if i < index]
+def antecedent(reader: Reader, index: int, sex: str | None = None) -> str | None:
+    """The person a pronoun at token `index` most likely means; a known other gender is skipped."""
+    before = [
+        (i, name, main) for i, name, main in reader.people
+        if i < index and gender(reader, reader.drafts[name]) in (None, sex)
+    ]
     if not before:
         return None
     mains = [name for _, name, main in before if main]
