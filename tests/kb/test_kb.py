@@ -139,3 +139,11 @@ def test_given_names_know_gender():
     kb = load_kb()
     assert (kb.given_names["MARY"], kb.given_names["VLADIMIR"]) == ("f", "m")
     assert "JEAN" not in kb.given_names  # given to men and women alike
+
+
+@pytest.mark.parametrize("text", ["King Hassan of Morocco", "Moroccan King Hassan"])
+def test_kb_a_stated_country_wins_over_a_namesake(text):
+    from communique.kb import resolve_text
+
+    party = resolve_text(text, date=dt.date(1995, 1, 1))
+    assert (party.country, party.role) == ("MAR", "king")

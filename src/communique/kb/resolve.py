@@ -146,8 +146,20 @@ def _apply_stated(reading: Reading, title: tuple | None, stated: str | None, dat
             reading.country, reading.sector, reading.role = held
         elif reading.role is None:  # an office the KB does not date: the title tells
             reading.sector, reading.role = title
-    if stated and actor.kind == "ORG" and stated != reading.country:
-        reading.country = stated  # "Saudi National Guard"
+    if stated and stated != reading.country:
+        _trust_stated_country(reading, stated)
+
+
+def _trust_stated_country(reading: Reading, stated: str) -> None:
+    """The text names a country the known actor does not belong to: the text wins.
+
+    An organisation keeps its identity ("Saudi National Guard"); a person of another country
+    is someone else of the same name ("King Hassan of Morocco" is not Jordan's Hassan).
+    """
+    actor = reading.actor
+    reading.country = stated
+    if actor is not None and actor.kind == "PERSON":
+        reading.actor, reading.name = None, None
 
 
 def _place_sector(kb: KnowledgeBase, place: list) -> str:
@@ -176,6 +188,8 @@ def resolve_words(
             head.country = tail.country
         if head.actor is None and _only_places(kb, words[:cut], acronyms) and tail.country:
             head.country, head.sector = tail.country, None  # "Bank of Mexico": not the town of Bank
+        if head.actor is not None and tail.actor is None and tail.country and tail.country != head.country:
+            _trust_stated_country(head, tail.country)
         head.country = head.country or tail.country
         if head.sector in (None, "UNK") and head.actor is None:  # "a group of tourists"
             head.sector = tail.sector if tail.actor is None or head.role is None else head.sector
