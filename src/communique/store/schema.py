@@ -128,5 +128,6 @@ TABLES: dict[str, pa.Schema] = {
     "article_signatures": pa.schema([("article_id", pa.string()), ("signature", pa.list_(pa.uint64()))]),
     "article_bands": pa.schema([("article_id", pa.string()), ("band_key", pa.int64())]),
 }
+INTERNAL_TABLES = frozenset({"article_signatures", "article_bands"})
 SCHEMA_VERSION = 1
 PRIMARY_KEYS = {"articles": "id", "entities": "id", "events": "id", "quotes": "id", "failures": "id"}

@@ -18,7 +18,7 @@ from communique.dedup import NearDuplicateIndex, band_keys, signature
 from communique.errors import StoreError
 from communique.model import ArticleDoc, ReadFailure
 from communique.store.rows import failure_row, rows_for_docs
-from communique.store.schema import PRIMARY_KEYS, SCHEMA_VERSION, TABLES
+from communique.store.schema import INTERNAL_TABLES, PRIMARY_KEYS, SCHEMA_VERSION, TABLES
 
 
 class Store:
@@ -154,10 +154,11 @@ class Store:
             self.con.execute(f"INSERT INTO {name} SELECT * FROM batch")
 
     def counts(self) -> dict[str, int]:
-        """Rows in each table."""
+        """Rows in each table users query."""
         return {
             name: int(self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
             for name in TABLES
+            if name not in INTERNAL_TABLES
         }
 
 
