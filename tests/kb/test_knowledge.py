@@ -97,3 +97,70 @@ def test_bad_curated_line_names_file_and_line(tmp_path):
     bad.write_text("Someone | | RUS | GOV | president | 2020-02-30 |\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="bad date"):
         build.parse_leaders([bad], {"RUS"})
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "name", "country"),
+    [
+        ("Francois Mitterand", "1990-01-01", "Francois Mitterrand", "FRA"),  # doubled letter
+        ("President Bouteflicka", "2005-01-01", "Abdelaziz Bouteflika", "DZA"),  # CK for K
+        ("Laurent Gbago", "2005-01-01", "Laurent Gbagbo", "CIV"),  # one letter missing
+        ("Dimitri Peskov", "2015-01-01", "Dmitry Peskov", "RUS"),  # a variant given name
+        ("Menem", "1995-01-01", "Carlos Saul Menem", "ARG"),  # a Phoenix head of state's surname
+        ("Slobodan Milosevic", "1999-01-01", "Slobodan Milosevic", "SRB"),
+    ],
+)
+def test_variant_spellings_and_surnames(text, date, name, country):
+    party = resolve_text(text, date=_day(date))
+    assert (party.name, party.country) == (name, country)
+
+
+@pytest.mark.parametrize("text", ["Jones", "Major", "Gbago", "Juan Carlos Jobet", "Pedro Gbagbo"])
+def test_no_variant_match_for_short_common_or_other_names(text):
+    """A lone short word must match exactly; a given name must agree."""
+    assert resolve_text(text).country is None
+
+
+def test_sound_key_and_bounded_distance():
+    from communique.kb.names import sound_key, within
+
+    assert sound_key("MITTERRAND") == sound_key("MITTERAND") == "MITERAND"
+    assert sound_key("BOUTEFLICKA") == sound_key("BOUTEFLIKA")
+    assert within("GBAGO", "GBAGBO", 1) == 1
+    assert within("JONES", "JONAS", 0) is None
+    assert within("ABCDEF", "ABC", 2) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Islamic Salvation Front", "DZA", "REB"),
+        ("RUF", "SLE", "REB"),
+        ("UNITA", "AGO", "REB"),
+        ("Lord's Resistance Army", "UGA", "REB"),
+    ],
+)
+def test_armed_groups_have_their_country(text, country, sector):
+    party = resolve_text(text)
+    assert (party.country, party.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "country", "role"),
+    [
+        ("Lin Chia-lung", "2025-01-01", "TWN", "foreign minister"),
+        ("Lai Ching-te", "2018-01-01", "TWN", "premier"),
+        ("Kazuo Ueda", "2024-01-01", "JPN", "governor of the bank of japan"),
+        ("Christian Lindner", "2022-06-01", "DEU", "finance minister"),
+        ("Maryam Nawaz", "2024-06-01", "PAK", "chief minister"),
+    ],
+)
+def test_ministers_governors_and_chief_ministers(text, date, country, role):
+    party = resolve_text(text, date=_day(date))
+    assert (party.country, party.sector, party.role) == (country, "GOV", role)
+
+
+@pytest.mark.parametrize("text", ["Moroccan King Hassan", "King Hassan of Morocco"])
+def test_namesake_keeps_the_name_as_written(text):
+    party = resolve_text(text, date=_day("1995-01-01"))
+    assert (party.name, party.country) == ("Hassan", "MAR")

@@ -162,3 +162,31 @@ def test_she_skips_a_man(nlp, stage):
 def test_bare_known_surname_in_a_short_text(nlp, stage):
     doc = _run(nlp, stage, "Medvedev said the talks went well.", dt.date(2011, 9, 13))
     assert (_by_name(doc)["Dmitry Medvedev"].country, _by_name(doc)["Dmitry Medvedev"].role) == ("RUS", "president")
+
+
+def test_president_of_a_named_country_is_not_another_president(nlp, stage):
+    text = "Russian President Vladimir Putin met the president of Armenia in Moscow."
+    doc = _run(nlp, stage, text, dt.date(2015, 3, 1))
+    putin = [m.text for m in _by_name(doc)["Vladimir Putin"].mentions]
+    assert "the president" not in putin
+    armenia = _by_name(doc)["Government of Armenia"]
+    mentions = [m.text for m in armenia.mentions]
+    assert (armenia.country, armenia.role, mentions) == ("ARM", "president", ["the president"])
+
+
+def test_capital_as_a_place_and_as_an_actor(nlp, stage):
+    doc = _run(nlp, stage, "Kathmandu is a crowded city. Kathmandu rejected the demands.", dt.date(2001, 1, 1))
+    kinds = {(e.kind, e.sector) for e in doc.entities if e.country == "NPL"}
+    assert {("PLACE", None), ("ORG", "GOV")} <= kinds
+
+
+def test_namesake_from_a_stated_country_keeps_the_written_name(nlp, stage):
+    doc = _run(nlp, stage, "Moroccan King Hassan received the envoy.", dt.date(1995, 1, 1))
+    hassan = _by_name(doc)["Hassan"]
+    assert (hassan.kind, hassan.country, hassan.role) == ("PERSON", "MAR", "king")
+
+
+def test_variant_spelling_of_a_known_person(nlp, stage):
+    doc = _run(nlp, stage, "President Bouteflicka criticised the plan.", dt.date(2005, 1, 1))
+    person = _by_name(doc)["Abdelaziz Bouteflika"]
+    assert (person.country, person.role, person.mentions[0].text) == ("DZA", "president", "President Bouteflicka")

@@ -17,6 +17,8 @@ _IRREGULAR_PLURALS = {"MAN": "MEN", "WOMAN": "WOMEN", "PERSON": "PEOPLE", "CHILD
 
 def fold(text: str) -> str:
     """Upper-case ASCII letters of `text`, accents removed."""
+    if text.isascii():
+        return text.upper()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).upper()
 

@@ -8,6 +8,7 @@ its first preposition) decides the actor and sector; the rest only fills in a mi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from communique.kb.normalize import key_words
@@ -15,6 +16,7 @@ from communique.kb.store import MAX_WORDS, Actor, KnowledgeBase, load_kb
 from communique.kb.titles import TITLES
 from communique.model import Party
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
 PREPOSITIONS = frozenset({"OF", "TO", "AT", "IN", "FOR", "ON", "FROM", "WITH"})
 FUNCTION_WORDS = PREPOSITIONS | {"THE", "A", "AN", "AND", "S", "OR", "BY", "ITS", "THEIR", "FORMER", "EX", "ONE", "TWO"}
 FORMER = frozenset({"FORMER", "EX", "RETIRED", "ONETIME"})
@@ -35,10 +37,14 @@ class Hit:
     value: object
 
 
-def scan(kb: KnowledgeBase, words: list[str], acronyms: frozenset[str] = frozenset()) -> list[Hit]:
+def scan(
+    kb: KnowledgeBase, words: list[str], acronyms: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()
+) -> list[Hit]:
     """Longest known phrases, left to right, without overlaps.
 
     A one-word name counts only when it stands alone, unless it was written as an acronym.
+    Runs of unknown words written with a capital (`names`) may be a variant spelling of a
+    known person's name ("Francois Mitterand").
     """
     hits: list[Hit] = []
     i = 0
@@ -52,7 +58,26 @@ def scan(kb: KnowledgeBase, words: list[str], acronyms: frozenset[str] = frozens
             continue
         hits.append(hit)
         i = hit.end
-    return hits
+    return _variant_hits(kb, words, hits, names) if names else hits
+
+
+def _may_name(word: str, names: frozenset[str]) -> bool:
+    return word in names and word not in FUNCTION_WORDS
+
+
+def _variant_hits(kb: KnowledgeBase, words: list[str], hits: list[Hit], names: frozenset[str]) -> list[Hit]:
+    """Add the known people that runs of unknown capitalised words spell differently."""
+    covered = {i for hit in hits for i in range(hit.start, hit.end)}
+    found, i = list(hits), 0
+    while i < len(words):
+        j = i
+        while j < len(words) and j - i < 4 and j not in covered and _may_name(words[j], names):
+            j += 1
+        actor = kb.find_variant(words[i:j]) if j > i else None
+        if actor is not None:
+            found.append(Hit(i, j, "actor", actor))
+        i = max(j, i + 1)
+    return sorted(found, key=lambda hit: hit.start)
 
 
 def _stands_alone(kb: KnowledgeBase, words: list[str], i: int) -> bool:
@@ -106,6 +131,7 @@ class Reading:
     sector: str | None = None
     role: str | None = None
     actor: Actor | None = None
+    span: tuple[int, int] | None = None  # words naming the actor; kept as the name when it is dropped
 
 
 def read_hits(kb: KnowledgeBase, hits: list[Hit], date: dt.date | None) -> Reading:
@@ -113,7 +139,7 @@ def read_hits(kb: KnowledgeBase, hits: list[Hit], date: dt.date | None) -> Readi
     reading, title, stated = Reading(), None, None
     for hit in hits:
         if hit.kind == "actor" and reading.actor is None:
-            reading.actor = hit.value  # type: ignore[assignment]
+            reading.actor, reading.span = hit.value, (hit.start, hit.end)  # type: ignore[assignment]
             reading.country, reading.sector, reading.role = reading.actor.at(date)
             reading.name = reading.actor.name
         elif hit.kind == "country":
@@ -172,17 +198,22 @@ def _organisation(reading: Reading) -> bool:
 
 
 def resolve_words(
-    kb: KnowledgeBase, words: list[str], date: dt.date | None, acronyms: frozenset[str] = frozenset()
+    kb: KnowledgeBase,
+    words: list[str],
+    date: dt.date | None,
+    acronyms: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> Reading:
     """Read the head (before the first preposition) first, the rest only for gaps.
 
     A preposition inside a known name ("Massachusetts Institute of Technology") is no cut.
+    `names` are the words written with a capital (see `scan`).
     """
     inside = {i for hit in scan(kb, words, acronyms) if hit.kind == "actor" for i in range(hit.start, hit.end)}
     cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS and i > 0 and i not in inside), len(words))
-    head = read_hits(kb, scan(kb, words[:cut], acronyms), date)
+    head = read_hits(kb, scan(kb, words[:cut], acronyms, names), date)
     if cut < len(words):
-        tail = read_hits(kb, scan(kb, words[cut + 1 :], acronyms), date)
+        tail = read_hits(kb, scan(kb, words[cut + 1 :], acronyms, names), date)
         if _heads_body(head, tail):  # "the president of the Riigikogu" belongs to the body
             head.sector = tail.sector
             head.country = tail.country
@@ -226,12 +257,27 @@ def resolve_text(
         sector = "UNK" if words[0] in PRONOUNS else "JNK"
         return Party(name=text.strip(), text=text, country=country if sector == "UNK" else None, sector=sector)
     acronyms = frozenset(w for w in key_words(text.replace(".", "")) if len(w) > 1 and w in text)
-    reading = resolve_words(kb, words, date, acronyms)
+    names = frozenset(w for token in text.split() if token[:1].isupper() for w in key_words(token))
+    reading = resolve_words(kb, words, date, acronyms, names)
     found = reading.country or country
     if reading.name:
         name = reading.name
+    elif reading.span is not None:  # a namesake from another country: the name as written
+        name = written_words(text, *reading.span)
     elif found or reading.sector:
         name = kb.group_name(found, reading.sector)
     else:
         name = text.strip()
     return Party(name=name, text=text, country=found, sector=reading.sector, role=reading.role)
+
+
+def written_words(text: str, start: int, end: int) -> str:
+    """Words [start, end) of `key_words(text)` as the text writes them ("King Hassan's" -> "Hassan")."""
+    pieces: list[str] = []
+    for token in text.split():
+        keys = key_words(token)
+        if len(keys) == 1:
+            pieces.append(_POSSESSIVE_END.sub("", token.strip(",.;:()[]\"'")))
+        else:
+            pieces.extend(key.title() for key in keys)
+    return " ".join(pieces[start:end])

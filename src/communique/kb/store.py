@@ -12,7 +12,9 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
+from communique.kb.names import VariantNames, person_words, surname_index
 from communique.kb.normalize import name_key
+from communique.kb.titles import TITLES
 
 RESOURCE = "actors.json.gz"
 MAX_WORDS = 8
@@ -105,7 +107,13 @@ class KnowledgeBase:
         self._built: dict[int, Actor] = {}
         self.actor_keys: dict[str, int] = raw["actor_keys"]
         self.capitals = {name_key(row[1]): iso3 for iso3, row in self.countries.items() if row[1]}
-        self.surnames = _surname_index(self._rows, self.actor_keys, self.country_keys, self.agents)
+        title_words = {word for title in TITLES for word in title.split()}
+        excluded = (self.given_names, title_words, self.places)
+        self._people = person_words(self._rows)
+        taken = (self.actor_keys, self.country_keys, self.agents)
+        self.surnames = surname_index(self._rows, self._people, taken, excluded)
+        self._common = excluded  # words that are no one's name on their own
+        self._variants: VariantNames | None = None
 
     def actor(self, index: int) -> Actor:
         """The actor stored at `index` (rows are decoded on first use)."""
@@ -122,6 +130,15 @@ class KnowledgeBase:
             key = name_key(name)
             self.actor_keys[key] = index
             self.surnames.pop(key, None)
+
+    def find_variant(self, words: list[str]) -> Actor | None:
+        """The one person a variant spelling of a name means ("Mitterand"), if any."""
+        if len(words) == 1 and any(words[0] in common for common in self._common):
+            return None
+        if self._variants is None:
+            self._variants = VariantNames(self._people, lambda word: self.surnames.get(word, self.actor_keys.get(word)))
+        index = self._variants.find(words)
+        return None if index is None else self.actor(index)
 
     def find_actor(self, key: str) -> Actor | None:
         index = self.actor_keys.get(key)
@@ -158,24 +175,6 @@ def _with_article(place: str | None) -> str | None:
     if place and any(part in place for part in _TAKES_THE) and not place.startswith("the "):
         return "the " + place
     return place
-
-
-def _surname_index(rows: list, keys: dict, *words_taken: dict) -> dict[str, int]:
-    """Last word of each person with a known office -> person, where the word is unambiguous."""
-    seen: dict[str, int] = {}
-    clashes: set[str] = set()
-    for index, row in enumerate(rows):
-        if row[1] != "PERSON" or not any(period[2] for period in row[4]):
-            continue
-        words = name_key(row[0]).split()
-        if len(words) < 2:
-            continue
-        last = words[-1]
-        if last in seen and seen[last] != index:
-            clashes.add(last)
-        seen.setdefault(last, index)
-    taken = set(keys).union(*words_taken)
-    return {k: v for k, v in seen.items() if k not in clashes and k not in taken}
 
 
 _CACHE: dict[tuple[str, ...], KnowledgeBase] = {}

@@ -4,7 +4,8 @@ spaCy's named entities are resolved against the actor knowledge base (offices da
 article's day); then the stage adds what NER does not give: titles before names ("Foreign
 Secretary William Hague"), group nominals ("British officials", "Russian police", "one
 person on Cameron's delegation", "the Assad regime"), titled references ("the Prime
-Minister"), bare surnames, capitals acting as governments and pronouns. Coordinated
+Minister", "the president of Armenia"), bare surnames, variant spellings of known people,
+capitals acting as governments and pronouns. Coordinated
 demonyms before one head ("the British and Russian security services") give one group per
 country; group nouns with no country take their context's (see entities_context).
 """
@@ -34,6 +35,7 @@ DETERMINERS = frozenset({"THE", "A", "AN", "ONE", "SOME", "SEVERAL", "TWO", "THR
 LINKED_HEADS = frozenset({"person", "people", "member", "one", "source", "man", "woman", "some", "many", "most"})
 NO_CONTEXT = frozenset({"IGO", "NGO", "UNK", "JNK", "NON"})  # sectors that take no context country
 LINKING_PREPOSITIONS = frozenset({"on", "of", "from", "in", "at", "for"})
+STATIVE = frozenset({"be", "have", "lie", "sit", "remain", "become", "look", "seem", "stand", "border"})  # places
 
 
 @dataclass(slots=True)
@@ -140,7 +142,7 @@ def read_named(reader: Reader, ent: Span) -> None:
         person = reader.drafts[reader.surnames[key]]
         reader.add(person, *with_title(reader, ent))
         return
-    if ent.label_ == "PERSON" and not _names_peoples(reader.kb, words):
+    if ent.label_ == "PERSON" and not _names_peoples(reader.kb, words) and not _names_capital(reader.kb, key):
         read_person(reader, ent, key)
     elif key in reader.kb.country_keys:
         code = reader.kb.country_keys[key]
@@ -150,19 +152,26 @@ def read_named(reader: Reader, ent: Span) -> None:
         read_other(reader, ent, key)
 
 
+def _names_capital(kb: KnowledgeBase, key: str) -> bool:
+    """A 'person' that is a capital and no one the KB knows ("Rabat")."""
+    place = kb.places.get(key)
+    return place is not None and _is_capital(kb, place) and kb.find_actor(key) is None and key not in kb.surnames
+
+
 def _names_peoples(kb: KnowledgeBase, words: list[str]) -> bool:
     """A 'person' that is a country or demonyms only ("Benin", "Bosnian Serbs")."""
     return " ".join(words) in kb.country_keys or all(w in kb.country_keys for w in words)
 
 
 def read_person(reader: Reader, ent: Span, key: str) -> None:
-    actor = reader.kb.find_actor(key) or _surname_actor(reader.kb, key)
+    """A person: known by name, surname or a variant spelling, else unknown with the context's codes."""
     start, end = with_title(reader, ent)
     title, country = title_before(reader, ent.start)
+    actor = _known_person(reader, key, country or _stated_country(reader, start))
     if actor is not None:
         draft = actor_draft(actor, reader.date)
-        if not actor.periods and title:  # the KB knows no office: trust the article's title
-            draft.role = title[1]
+        if title and (not actor.periods or draft.sector is None):  # no office known then: the title tells
+            draft.sector, draft.role = draft.sector or title[0], title[1]
         _in_igo(reader, draft, start)
     else:
         draft = Draft(ent.text.strip(), "PERSON", country=country, source="ner")
@@ -212,6 +221,26 @@ def _surname_actor(kb: KnowledgeBase, key: str) -> Actor | None:
     return None if index is None else kb.actor(index)
 
 
+def _known_person(reader: Reader, key: str, stated: str | None) -> Actor | None:
+    """The KB person a name means; none when the text places them in another country.
+
+    "Moroccan King Hassan" is not Jordan's Hassan: he stays an unknown person of Morocco.
+    """
+    kb = reader.kb
+    words = [w for w in key.split() if w not in TITLES] or key.split()
+    actor = kb.find_actor(key) or _surname_actor(kb, key) or kb.find_variant(words)
+    if actor is None or actor.kind != "PERSON" or stated is None or stated not in kb.countries:
+        return actor
+    own = actor.at(reader.date)[0]
+    return actor if own in (None, stated) or own not in kb.countries else None
+
+
+def _stated_country(reader: Reader, start: int) -> str | None:
+    """The country the words of the name's own phrase before it name ("Moroccan King" Hassan)."""
+    described = description_before(reader, start)
+    return None if described is None else described.country
+
+
 def actor_draft(actor: Actor, date: dt.date | None) -> Draft:
     country, sector, role = actor.at(date)
     kind = actor.kind if actor.kind in ("PERSON", "ORG") else "ORG"
@@ -225,9 +254,15 @@ def read_other(reader: Reader, ent: Span, key: str) -> None:
     if actor is not None:
         reader.add(actor_draft(actor, reader.date), ent.start, ent.end)
         return
-    place = kb.places.get(key) if ent.label_ in ("GPE", "LOC", "FAC") else None
-    if place is not None:
+    place = kb.places.get(key)
+    if ent.label_ not in ("GPE", "LOC", "FAC") and not (place and _is_capital(kb, place)):
+        place = None
+    if place is not None:  # a capital tagged ORG is still a place unless it acts
         reader.add(place_draft(reader, ent, place), ent.start, ent.end)
+        return
+    person = kb.find_variant(key.split()) if len(key.split()) > 1 else None
+    if person is not None:  # a person's name spelt differently and tagged as something else
+        reader.add(actor_draft(person, reader.date), ent.start, ent.end)
     elif ent.label_ == "ORG":
         found = resolve_words(kb, key.split(), reader.date)
         reader.add(Draft(ent.text.strip(), "ORG", found.country, found.sector), ent.start, ent.end)
@@ -237,11 +272,15 @@ def read_other(reader: Reader, ent: Span, key: str) -> None:
             reader.add(Draft(ent.text.strip(), "GROUP", found.country, found.sector), ent.start, ent.end)
 
 
+def _is_capital(kb: KnowledgeBase, place: list) -> bool:
+    return kb.capitals.get(" ".join(key_words(place[0]))) == place[1]
+
+
 def place_draft(reader: Reader, ent: Span, place: list) -> Draft:
     """A place; a capital that acts ("Washington warned") stands for its government."""
     name, country, lat, lon = place
-    acting = ent.root.dep_ in SUBJECTS
-    if acting and reader.kb.capitals.get(" ".join(key_words(name))) == country:
+    acting = ent.root.dep_ in SUBJECTS and ent.root.head.lemma_ not in STATIVE
+    if acting and _is_capital(reader.kb, place):
         return Draft(reader.kb.group_name(country, "GOV"), "ORG", country, "GOV", source="context")
     return Draft(name, "PLACE", country, place=Place(name=name, country=country, latitude=lat, longitude=lon))
 
@@ -425,11 +464,17 @@ def read_references(reader: Reader) -> None:
 
 
 def read_titled(reader: Reader, chunk: Span) -> None:
+    """'the Prime Minister', 'the Armenian president', 'the president of Armenia'.
+
+    The article's holder of that office (of that country, when one is named); with a country
+    and no such holder, the office stands for that country's sector ("Government of Armenia").
+    """
     words = [w for w in key_words(chunk.text) if w not in DETERMINERS]
     country = reader.kb.country_keys.get(words[0]) if len(words) > 1 else None
     title = TITLES.get(" ".join(words[1:] if country else words))
     if title is None:
         return
+    country = country or _of_country(reader, chunk)
     matches = [
         d for d in reader.drafts.values()
         if d.kind == "PERSON" and d.role == title[1] and (country is None or d.country == country)
@@ -437,6 +482,22 @@ def read_titled(reader: Reader, chunk: Span) -> None:
     if matches:
         best = max(matches, key=lambda d: len(d.mentions))
         reader.add(best, chunk.start, chunk.end)
+    elif country in reader.kb.countries:
+        sector, role = title
+        draft = Draft(reader.kb.group_name(country, sector), "GROUP", country, sector, role, source="context")
+        reader.add(draft, chunk.start, chunk.end)
+
+
+def _of_country(reader: Reader, chunk: Span) -> str | None:
+    """The country of "<title> of <country>" right after a chunk ("the president of Armenia")."""
+    for prep in chunk.root.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == chunk.end:
+            for obj in prep.children:
+                words = key_words(reader.parsed[obj.left_edge.i : obj.i + 1].text)
+                key = " ".join(w for w in words if w != "THE")
+                if obj.dep_ == "pobj" and key in reader.kb.country_keys:
+                    return reader.kb.country_keys[key]
+    return None
 
 
 def antecedent(reader: Reader, index: int, sex: str | None = None) -> str | None:
