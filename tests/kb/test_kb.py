@@ -147,3 +147,8 @@ def test_kb_a_stated_country_wins_over_a_namesake(text):
 
     party = resolve_text(text, date=dt.date(1995, 1, 1))
     assert (party.country, party.role) == ("MAR", "king")
+
+
+@pytest.mark.parametrize("text", ["Opposition leaders", "Serbian opposition parties", "dissidents"])
+def test_kb_the_opposition_is_its_own_sector(text):
+    assert resolve_text(text).sector == "OPP"
