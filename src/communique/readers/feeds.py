@@ -40,7 +40,12 @@ def read_feed(data: bytes, *, origin: str, default_date: dt.date | None) -> Iter
     if bad is not None:
         yield bad
         return
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (ValueError, OverflowError, RecursionError) as exc:
+        # feedparser itself fails on some damage, e.g. a character reference past U+10FFFF
+        yield failure(origin, f"feed does not parse: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+        return
     if not parsed.entries:
         yield failure(origin, _no_entries_reason(parsed))
         return

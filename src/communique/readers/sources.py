@@ -15,7 +15,7 @@ from pathlib import Path
 
 from communique.errors import ReaderError
 from communique.model import Article, ReadFailure
-from communique.readers.common import failure
+from communique.readers.common import MAX_INPUT_BYTES, failure, too_large
 from communique.readers.feeds import looks_like_feed, read_feed
 from communique.readers.html import read_html
 from communique.readers.jsonl import read_jsonl_file
@@ -96,6 +96,10 @@ def read_file(path: Path, *, kind: str, default_date: dt.date | None) -> Result:
         yield from _guarded(origin, lambda: streaming(path, origin=origin, default_date=default_date))
         return
     try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            yield too_large(origin, size)
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield failure(origin, f"cannot read file: {exc.strerror or exc}")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from communique.model import Article, ReadFailure
-from communique.readers.common import failure
+from communique.readers.common import MAX_INPUT_BYTES, failure, too_large
 from communique.readers.html import read_html
 from communique.readers.jsonl import read_jsonl_lines
 from communique.readers.sources import sniff_stdin_kind
@@ -42,7 +42,10 @@ def read_stdin(
     if kind == "jsonl":
         yield from read_jsonl_lines(chained, origin=STDIN_ORIGIN, default_date=default_date)
         return
-    data = b"".join(_as_bytes(line) for line in chained)
+    data = _bounded_bytes(chained)
+    if data is None:
+        yield too_large(STDIN_ORIGIN, MAX_INPUT_BYTES + 1)
+        return
     reader = read_html if kind == "html" else read_text
     yield from reader(data, origin=STDIN_ORIGIN, default_date=default_date)
 
@@ -55,6 +58,18 @@ def _leading_blank_lines(lines: Iterator[str | bytes]) -> tuple[list[str | bytes
             return head, line
         head.append(line)
     return head, None
+
+
+def _bounded_bytes(lines: Iterator[str | bytes]) -> bytes | None:
+    """The lines joined, or None (reading stops) once they pass MAX_INPUT_BYTES."""
+    parts, size = [], 0
+    for line in lines:
+        part = _as_bytes(line)
+        size += len(part)
+        if size > MAX_INPUT_BYTES:
+            return None
+        parts.append(part)
+    return b"".join(parts)
 
 
 def _as_str(line: str | bytes) -> str:

@@ -17,7 +17,14 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 
 from communique.model import Article, ReadFailure
-from communique.readers.common import failure, make_article, optional_str, parse_date
+from communique.readers.common import (
+    MAX_INPUT_BYTES,
+    failure,
+    make_article,
+    optional_str,
+    parse_date,
+    too_large,
+)
 from communique.readers.html import extract_page
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -81,7 +88,11 @@ def _record_article(record: Any, *, origin: str, default_date: dt.date | None) -
     headers = record.rec_headers
     record_id = optional_str(headers.get_header("WARC-Record-ID"))
     url = optional_str(headers.get_header("WARC-Target-URI"))
-    body = record.content_stream().read()
+    body = record.content_stream().read(MAX_INPUT_BYTES + 1)
+    if len(body) > MAX_INPUT_BYTES:
+        declared = headers.get_header("Content-Length") or ""
+        size = int(declared) if declared.isdigit() else len(body)
+        return too_large(origin, size, article_id=record_id)
     if _ends_early(record):
         return failure(origin, "truncated WARC record: its content ends early", article_id=record_id)
     page = extract_page(body, url=url) if body.strip() else None

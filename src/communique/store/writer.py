@@ -8,6 +8,7 @@ An article already stored (same content key) is skipped before it is analysed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,8 +35,7 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            msg = f"cannot open database {self.path}: {str(exc).splitlines()[0]}"
-            raise StoreError(msg) from exc
+            raise StoreError(_open_error(self.path, exc)) from exc
         if not read_only:
             self._create_tables()
         self._check_version()
@@ -107,14 +107,29 @@ class Store:
         rows = rows_for_docs(docs, now=now)
         rows.update(self._near_duplicate_rows(docs, rows["articles"]))
         rows["failures"] = _unique_by_id([failure_row(f, now=now) for f in failures])
+        import duckdb
+
         self.con.execute("BEGIN TRANSACTION")
         try:
             for name, table_rows in rows.items():
                 self._insert(name, table_rows)
             self.con.execute("COMMIT")
+        except (duckdb.IOException, duckdb.TransactionException) as exc:  # a full disk: one line
+            self._rollback()
+            msg = f"cannot write to database {self.path}: {_first_line(exc)}"
+            raise StoreError(msg) from exc
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        """Roll back, if DuckDB has not already ended the transaction itself (a failed COMMIT)."""
+        import duckdb
+
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
 
     def _near_duplicate_rows(
         self, docs: list[ArticleDoc], article_rows: list[dict[str, Any]]
@@ -164,3 +179,18 @@ class Store:
 
 def _unique_by_id(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list({row["id"]: row for row in rows}.values())
+
+
+def _open_error(path: str, exc: Exception) -> str:
+    """One line on why DuckDB cannot open the file; a lock held elsewhere is said plainly."""
+    first = _first_line(exc)
+    if "Conflicting lock" in first:
+        holder = re.search(r"\(PID (\d+)\)", first)
+        by = f" (PID {holder.group(1)})" if holder else ""
+        return f"database {path} is in use by another process{by}: wait for it to finish, or use another --db"
+    return f"cannot open database {path}: {first}"
+
+
+def _first_line(exc: Exception) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
