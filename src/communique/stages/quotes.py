@@ -179,7 +179,7 @@ class _Paragraphs:
             return self.speakers[position - 1]
         if position < len(self.offsets) and self.index(self.offsets[position]) == paragraph:
             return self.speakers[position]  # "...". "...," he said: the paragraph's own speaker
-        if offset == self.starts[paragraph] and heard_in == paragraph - 1:
+        if position > 0 and offset == self.starts[paragraph] and heard_in == paragraph - 1:
             return self.speakers[position - 1]
         return None
 
