@@ -239,6 +239,41 @@ def test_evaluation_render_prints_every_level_and_errors():
     assert "s1: gold REQUEST, coded nothing" in text
 
 
+def test_evaluation_render_prints_the_confusion_of_types():
+    from communique.evaluation import events as evaluation
+
+    lines = evaluation.render_confusion({"REQUEST": {"REQUEST": 3, "CONSULT": 1}, "ACCUSE": {"-": 2}})
+    header, accuse, request = lines[1], lines[2], lines[3]
+    assert header.split() == ["ACCU", "CONS", "REQU", "-"]
+    assert accuse.split() == ["ACCUSE", ".", ".", ".", "2"]
+    assert request.split() == ["REQUEST", ".", "1", "3", "."]
+    assert evaluation.render_confusion({}) == []
+
+
+def test_events_call_on_a_party_to_act_is_a_request(nlp):
+    from communique.stages.events_verbs import verb_code
+
+    assert verb_code("call", frozenset({"on"}), frozenset({"on"}))[0].startswith("02")
+    assert verb_code("call", frozenset({"on"}))[0] == "041"  # 'on' elsewhere in the phrase: the default
+    assert ("REQUEST", "GBR", "RUS") in dyads(hand_doc(nlp, "Britain called on Russia to end the violence."))
+
+
+def test_events_accepting_a_demand_is_a_concession(nlp):
+    assert ("CONCEDE", "RUS", "FRA") in dyads(hand_doc(nlp, "Russia accepted the demands of France."))
+    assert ("AGREE", "RUS", "FRA") in dyads(hand_doc(nlp, "Russia accepted the proposal of France."))
+
+
+def test_events_a_hostile_act_made_conditional_by_a_speaker_is_a_threat(nlp):
+    doc = hand_doc(nlp, "France said it may suspend aid to Libya if Libya refuses.")
+    assert [(e.type, e.modality) for e in doc.events if "suspend" in e.rule] == [("THREATEN", "asserted")]
+    assert ("THREATEN", "FRA", "LBY") in dyads(doc)
+
+
+def test_events_secondary_clause_gives_way_to_the_main_event(nlp):
+    doc = hand_doc(nlp, "Thousands of Russian protesters demonstrated against France to demand an apology.")
+    assert [e.type for e in doc.events] == ["PROTEST"]
+
+
 SEED_EVENTS = [
     ("CONSULT", "GBR", "RUS"), ("REJECT", "RUS", "GBR"), ("REJECT", "GBR", "RUS"),
     ("REQUEST", "GBR", "RUS"), ("ACCUSE", "RUS", "NATO"), ("ACCUSE", "RUS", "GBR"), ("ACCUSE", "GBR", "RUS"),

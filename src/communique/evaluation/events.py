@@ -5,7 +5,8 @@ Gold format (one JSON object a line): `{"id", "date", "text", "events": [{"type"
 absent (type-only gold). Each line is analysed as an article of its own with the full
 pipeline. Scores are micro precision/recall/F1 over sets of tuples per sentence, at the
 levels (actor country, recipient country, PLOVER type), (actor, recipient), type, and CAMEO
-root; plus the accuracy of the sentence's first coded type. Only factual events count:
+root; plus the accuracy of the sentence's first coded type, and the confusion of gold type
+against that first coded type ('-' when nothing is coded). Only factual events count:
 hypothetical and denied ones are left out.
 """
 
@@ -35,7 +36,7 @@ def evaluate(gold_path: Path, settings: Settings) -> dict[str, Any]:
     articles = [Article(id=str(row["id"]), text=row["text"]) for row in rows]
     docs = list(Pipeline(settings).pipe(articles))
     counts = {level: [0, 0, 0] for level in LEVELS}  # true positives, predicted, gold
-    typed, correct, errors = 0, 0, []
+    typed, correct, errors, confusion = 0, 0, [], {}
     for row, doc in zip(rows, docs, strict=True):
         predicted = _factual(doc.events) if isinstance(doc, ArticleDoc) else []
         for level in LEVELS:
@@ -50,12 +51,15 @@ def evaluate(gold_path: Path, settings: Settings) -> dict[str, Any]:
             typed += 1
             first = predicted[0].type if predicted else None
             correct += first == gold_type
+            confusion.setdefault(gold_type, {}).setdefault(first or "-", 0)
+            confusion[gold_type][first or "-"] += 1
             if first != gold_type and len(errors) < _MAX_ERRORS:
                 errors.append(_error(row, gold_type, predicted))
     scores = {level: _prf(*counts[level]) for level in LEVELS if counts[level][2]}
     return {
         "gold": str(gold_path), "sentences": len(rows), "scores": scores,
         "type_accuracy": round(correct / typed, 3) if typed else None, "typed": typed, "errors": errors,
+        "confusion": confusion,
     }  # fmt: skip
 
 
@@ -143,9 +147,24 @@ def render(report: dict[str, Any]) -> str:
             f"{score['gold']:>7}{score['predicted']:>7}"
         )
     lines.append(f"\ntype accuracy (first coded event): {report['type_accuracy']} over {report['typed']} typed sentences")
+    lines += render_confusion(report.get("confusion") or {})
     if report["errors"]:
         lines.append("\nexamples of errors:")
         for error in report["errors"]:
             lines.append(f"  {error['id']}: gold {error['gold']}, coded {error['predicted'] or 'nothing'}")
             lines.append(f"    {error['text']}")
     return "\n".join(lines)
+
+
+def render_confusion(confusion: dict[str, dict[str, int]]) -> list[str]:
+    """Gold type (rows) against the first coded type (columns, first four letters)."""
+    if not confusion:
+        return []
+    coded = {kind for row in confusion.values() for kind in row} | set(confusion)
+    columns = sorted(coded, key=lambda kind: (kind == "-", kind))
+    lines = ["\nconfusion (rows gold type, columns first coded type, '-' nothing coded):"]
+    lines.append(" " * 11 + "".join(f"{c[:4]:>5}" for c in columns))
+    for gold in sorted(confusion):
+        cells = "".join(f"{confusion[gold].get(c, 0) or '.':>5}" for c in columns)
+        lines.append(f"{gold:<11}{cells}")
+    return lines

@@ -11,8 +11,11 @@ come from the parse (subject, object, the clause a verb governs, the speaker of 
 statement, a group's place) and are resolved only through `communique.parties`; an event
 needs a political actor (a country, organisation or official). A two-sided event with no
 named counterpart takes the actor's latest one in the article ('after the talks'). The
-same event stated twice in an article becomes one event with two evidence spans; a
-sentence's main-clause event comes first. `Event.rule` says which word, pattern and
+same event stated twice in an article becomes one event with two evidence spans. A
+sentence states one or two events: its main-clause event comes first, and secondary ones (a
+relative, participial or purpose clause, an event noun in an adjunct phrase, a verb coded
+only by its dictionary block's default) give way when a firmer main event is there. An act
+made conditional on another's ('will withdraw unless ...') is a threat of it. `Event.rule` says which word, pattern and
 framing produced it.
 """
 
@@ -28,6 +31,7 @@ from communique.model import ArticleDoc, Event, Mention, Party, Place
 from communique.parties import party_at, party_from
 from communique.stages import events_roles as roles
 from communique.stages.events_lexicon import (
+    ACCEDING_VERBS,
     COOPERATIVE,
     INTENT_ADJECTIVES,
     LIGHT_VERBS,
@@ -66,9 +70,11 @@ _THREAT_FOR_ROOT = {"15": "130", "16": "1312", "17": "137", "18": "138", "19": "
 _NEEDS_RECIPIENT = ("verb-dictionary:",)
 
 
-def _salience(trigger: _Trigger) -> tuple[int, int]:
-    """Order of a sentence's events: the main clause's event first."""
-    return _depth(trigger.token), trigger.token.i
+def _salience(trigger: _Trigger) -> tuple[int, int, int, int]:
+    """Order of a sentence's events: main clause before subordinate, firm evidence before a
+    dictionary default, then the shallower and earlier word."""
+    weak = int(trigger.rule.startswith(_NEEDS_RECIPIENT))
+    return int(roles.subordinate(trigger.token, trigger.nominal)), weak, _depth(trigger.token), trigger.token.i
 
 
 def _depth(token: Token) -> int:
@@ -118,7 +124,7 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
     found: dict[int, _Trigger] = {}
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            hit = verb_code(roles.verb_key(token), roles.phrase_words(token))
+            hit = verb_code(roles.verb_key(token), roles.phrase_words(token), roles.particles(token))
             nominal = False
         elif token.pos_ == "NOUN":
             hit = noun_code(token.lemma_.lower())
@@ -129,6 +135,10 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
             continue
         if token.pos_ == "VERB" and roles.verb_key(token) in LIGHT_VERBS:
             hit = _light_verb_hit(token) or hit
+        if token.pos_ == "VERB" and roles.verb_key(token) in ACCEDING_VERBS:
+            hit = _acceded_hit(token) or hit
+        if token.pos_ == "VERB" and roles.asks_to_act(token):
+            hit = _request_hit(token, hit)
         if token.pos_ in ("VERB", "AUX") and roles.obliged(token) and roles.speaker(token):
             hit = _obligation_hit(token, hit)
         if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
@@ -147,6 +157,26 @@ def _light_verb_hit(token: Token) -> tuple[str, str] | None:
     return None
 
 
+def _acceded_hit(token: Token) -> tuple[str, str] | None:
+    """'accepted demands from the rebels': to accept or meet a request is to accede to it
+    (CAMEO 083, a concession), not to agree."""
+    for child in token.children:
+        hit = noun_code(child.lemma_.lower()) if child.dep_ == "dobj" else None
+        if hit is not None and ontology.plover(hit[0]).type == "REQUEST":  # type: ignore[union-attr]
+            return "083", f"verb:{roles.verb_key(token)}+{hit[1]}"
+    return None
+
+
+def _request_hit(token: Token, hit: tuple[str | None, str] | None) -> tuple[str | None, str] | None:
+    """'pressured workers to cancel the strike', 'called on Arabs to unite': a verb of asking
+    with someone and an act to do is a request (PLOVER: requests, demands and orders),
+    whatever other sense the dictionary gives the verb alone."""
+    if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
+        if ontology.plover(hit[0]).type == "REQUEST":  # type: ignore[union-attr]
+            return hit
+    return "100", f"verb-request:{roles.verb_key(token)}"
+
+
 def _obligation_hit(token: Token, hit: tuple[str | None, str] | None) -> tuple[str, str]:
     """'Russia said Sudan must return the helicopter': the speaker demands the act (REQUEST),
     of the kind the act is (a demand to meet, to yield, to give aid ...)."""
@@ -162,7 +192,7 @@ def _intent_hit(adjective: Token) -> tuple[str, str] | None:
     """
     for child in adjective.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-            coded = verb_code(roles.verb_key(child), roles.phrase_words(child))
+            coded = verb_code(roles.verb_key(child), roles.phrase_words(child), roles.particles(child))
             if coded is None or coded[0] is None or ontology.plover(coded[0]) is None:
                 return "030", f"intent:{adjective.lower_}"
     return None
@@ -193,6 +223,9 @@ def reframe(trigger: _Trigger) -> _Coding:
         return _Coding(code, True, "asserted", f"{rule}+refusal")
     if cue == "refused":
         return _Coding("120", True, "asserted", f"{rule}+refusal")
+    conditional = kind not in ("AGREE", "THREATEN") and roles.conditional_threat(trigger.token, kind in COOPERATIVE)
+    if conditional and not negated:
+        return _Coding(_THREAT_FOR_ROOT.get(root, "130"), False, "asserted", f"{rule}+conditional-threat")
     if negated or cue == "denied":
         return _Coding(code, True if negated else False, "denied", f"{rule}+denial")
     if cue == "hypothetical":
@@ -207,12 +240,12 @@ def reframe(trigger: _Trigger) -> _Coding:
 
 
 def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
-    """The events of one sentence."""
+    """The events of one sentence, the most salient first; secondary events give way."""
     triggers = find_triggers(sent)
     codings = {i: reframe(trigger) for i, trigger in triggers.items()}
     dropped = _overridden_promises(triggers, codings)
-    events = []
-    for i, trigger in sorted(triggers.items(), key=lambda item: _salience(item[1])):
+    ranked = []
+    for i, trigger in triggers.items():
         if i in dropped or (_folded_into(trigger, triggers) and not _overrides(trigger, triggers, codings)):
             continue
         actors, recipients = _parties(doc, trigger, triggers)
@@ -222,8 +255,16 @@ def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
         coding = dataclasses.replace(codings[i], rule=codings[i].rule + note)
         event = _build_event(doc, sent, trigger, coding, actors, recipients)
         if event is not None:
-            events.append(event)
-    return events
+            ranked.append((_salience(trigger), event))
+    ranked.sort(key=lambda item: item[0])
+    best = ranked[0][0][:2] if ranked else None
+    return [event for rank, event in ranked if not _gives_way(rank, best)]
+
+
+def _gives_way(rank: tuple[int, ...], best: tuple[int, ...] | None) -> bool:
+    """A secondary event gives way to the sentence's main one: a subordinate clause or
+    phrase to a main-clause event, a dictionary default to an event with firmer evidence."""
+    return best is not None and (rank[0] > best[0] or rank[1] > best[1])
 
 
 def _overrides(trigger: _Trigger, triggers: dict[int, _Trigger], codings: dict[int, _Coding]) -> bool:

@@ -6,8 +6,9 @@ has gaps, e.g. no entry for "urge", and codes "agree" as support); a phrase patt
 dictionary still wins over both because it is more specific. Codes are CAMEO codes; the
 PLOVER type follows from the ontology's CAMEO-to-PLOVER table. Where PLOVER's definitions
 decide the kind of an event, the code follows them: expelling diplomats, inspectors or a
-group is SANCTION `expel' (only individual deportations are COERCE), and an invasion is a
-use of military force (ASSAULT), not the occupation of territory CAMEO 192 names.
+group is SANCTION `expel' (only individual deportations are COERCE), an invasion is a
+use of military force (ASSAULT), not the occupation of territory CAMEO 192 names, and suing
+is ACCUSE (PLOVER: 'sue or bring to court'), not the arrest of the dictionary's block.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ CORE_VERBS: dict[str, str] = {
     "accuse": "112", "condemn": "111", "criticize": "111", "criticise": "111", "denounce": "111",
     "blame": "112", "allege": "112", "deplore": "111", "slam": "111", "rebuke": "111",
     "investigate": "090", "probe": "090", "charge": "112", "complain": "114", "fault": "111",
+    "sue": "115",
     # REJECT
     "reject": "120", "refuse": "120", "veto": "129", "oppose": "120", "defy": "128",
     "dismiss": "120", "decline": "120", "spurn": "120", "rebuff": "120", "rule out": "120",
@@ -77,6 +79,9 @@ CORE_NOUNS: dict[str, str] = {
     "extradition": "063", "withdrawal": "0871", "apology": "055", "praise": "051",
 }  # fmt: skip
 
+# Verbs that, with a request as their object, accede to it (CAMEO 083, PLOVER CONCEDE):
+# 'accepted the rebels' demands', 'met their demands'.
+ACCEDING_VERBS = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfil", "fulfill", "honour", "honor"})
 # Verbs that carry out the event their object names: 'impose sanctions', 'mount an invasion'.
 LIGHT_VERBS = frozenset({
     "impose", "mount", "launch", "stage", "conduct", "carry out", "hold", "begin", "start", "issue",

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 _SUBJECT = frozenset({"nsubj", "csubj"})
 _OBJECT = frozenset({"dobj", "dative", "nsubjpass", "oprd", "attr"})
 _DEPENDENT_CLAUSE = frozenset({"ccomp", "conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "acomp"})
+_MODIFYING = frozenset({"relcl", "acl", "advcl", "npadvmod", "parataxis"})
 _OWN_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "cc", "punct"})
 
 
@@ -36,6 +37,22 @@ def verb_key(token: Token) -> str:
         if child.dep_ == "prt":
             return f"{lemma} {child.lower_}"
     return lemma
+
+
+def particles(token: Token) -> frozenset[str]:
+    """The particles and prepositions the verb itself takes: 'on' in 'called on Yemen to act'."""
+    return frozenset(c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.i > token.i))
+
+
+def asks_to_act(token: Token) -> bool:
+    """'urged *Russia* to *end* ...', 'called on *Yemen* to *lift* ...': a verb of asking with
+    the party asked and the act it is asked to do."""
+    if token.lemma_.lower() not in REQUEST_VERBS or token.lemma_.lower() in ("force", "tell"):
+        return False
+    asked = any(c.dep_ in ("dobj", "dative") for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children
+    )
+    return asked and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
 
 
 def phrase_words(token: Token) -> frozenset[str]:
@@ -161,6 +178,32 @@ def bare_passive(token: Token) -> bool:
     )
 
 
+def subordinate(token: Token, nominal: bool) -> bool:
+    """Whether a trigger only modifies its statement's main clause, so its event is secondary.
+
+    A relative or participial clause ('rebels *fighting* to topple', 'who has *vowed*'), an
+    adverbial one ('to *demand* reforms', '*killing* one person') or, for an event noun, an
+    adjunct phrase it sits in without naming its own actor ('blackmail in the *negotiations*').
+    The statement's main clause is the sentence root or a reporting verb's complement. A
+    relative clause with a subject of its own states another party's act ('Russia, which
+    *France* had condemned, attacked Libya') and is not secondary.
+    """
+    if nominal and token.dep_ == "pobj" and noun_roles(token)[0]:
+        nominal = False  # 'a response to *British* criticisms': an actor of its own
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in _MODIFYING or (nominal and current.dep_ == "pobj"):
+            return not (current.dep_ == "relcl" and _own_subject(current))
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in REPORTING:
+            return False
+        current = current.head
+    return False
+
+
+def _own_subject(clause: Token) -> bool:
+    return any(c.dep_ in _SUBJECT and c.tag_ not in ("WP", "WDT") for c in clause.children)
+
+
 def governing_subjects(token: Token) -> list[Token]:
     """The subject of the nearest clause this one depends on: 'Cameron, who watched officials
     *sign* ...' gives Cameron when 'officials' names no party."""
@@ -237,6 +280,20 @@ def speaker(token: Token) -> list[Token]:
         if current.lemma_.lower() in REPORTING:
             return subjects(current)
     return []
+
+
+def conditional_threat(token: Token, cooperative: bool) -> bool:
+    """Whether an act is made to depend on what another does, which makes it a threat:
+    'will withdraw its force *unless* elections are held'; 'the EC may halt mediation *if*
+    cooperation founders, the minister said' (an 'if' threatens only a hostile act, and only
+    as a speaker's statement; a narrated 'if' stays a hypothetical)."""
+    for child in token.children:
+        if child.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if "unless" in marks or ("if" in marks and not cooperative and speaker(token)):
+            return True
+    return False
 
 
 def _negated_here(token: Token) -> bool:

@@ -2,7 +2,10 @@
 
 `resources/verbs.json` is built by `scripts/build_verbs.py` from the CAMEO verb pattern
 dictionary. Patterns are bags of words: a pattern matches when all its words occur in the
-verb's phrase; the most specific matching pattern wins. Loaded once per process, lazily.
+verb's phrase; the most specific matching pattern wins. A pattern made only of a particle
+or preposition ('call * (for)', 'call * (on)') says nothing as a bag of words, so it
+matches only that word attached to the verb itself ('called on Yemen to ...'), and it is
+tried before the verb's default code. Loaded once per process, lazily.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ _FUNCTION_WORDS = frozenset(
 class _Pattern:
     slots: tuple[Alternatives, ...]
     code: str | None
+    attached: bool = False  # a particle pattern: its word must be the verb's own particle
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +56,12 @@ def _compile_block(block: dict, sets: dict[str, Alternatives]) -> tuple[str | No
     patterns = []
     for before, after, code in block["patterns"]:
         slots = tuple(sets.get(word, (frozenset({word}),)) for word in (*before, *after) if word)
-        if slots and all(slots) and not all(_only_function_words(slot) for slot in slots):
+        if not slots or not all(slots):
+            continue
+        if not all(_only_function_words(slot) for slot in slots):
             patterns.append(_Pattern(slots, code))
+        elif len(slots) == 1 and not before:
+            patterns.append(_Pattern(slots, code, attached=True))
     # most specific first, so the first match is the best one
     patterns.sort(key=lambda pattern: -len(pattern.slots))
     return block["code"], tuple(patterns)
@@ -67,18 +75,25 @@ def _matches(slot: Alternatives, words: frozenset[str]) -> bool:
     return any(phrase <= words for phrase in slot)
 
 
-def verb_code(key: str, words: frozenset[str]) -> tuple[str | None, str] | None:
-    """(CAMEO code or None for 'no event', rule) for a verb key and the words of its phrase.
+def verb_code(
+    key: str, words: frozenset[str], particles: frozenset[str] = frozenset()
+) -> tuple[str | None, str] | None:
+    """(CAMEO code or None for 'no event', rule) for a verb key, the words of its phrase and
+    the particles and prepositions attached to the verb.
 
     Returns None when neither the dictionary nor the core list knows the verb. The rule
     says whether the code is the verb's own ('verb-code:') or its synonym block's default
-    ('verb-dictionary:'), which says less.
+    ('verb-dictionary:'), which says less. A particle verb the dictionary does not list
+    ('call on') is looked up as its verb with the particle attached.
     """
+    if " " in key and key not in CORE_VERBS and key not in _dictionary():
+        verb, particle = key.split(" ", 1)
+        return verb_code(verb, words, particles | {particle})
     entry = _dictionary().get(key)
     core = CORE_VERBS.get(key)
     if entry is not None:
         for pattern in entry.patterns:
-            if all(_matches(slot, words) for slot in pattern.slots) and _refines(pattern.code, core):
+            if _pattern_matches(pattern, words, particles) and _refines(pattern.code, core):
                 words_text = "+".join(sorted(" ".join(sorted(slot[0])) for slot in pattern.slots))
                 return pattern.code, f"verb-pattern:{key}:{words_text}"
     if key in CORE_VERBS:
@@ -86,6 +101,12 @@ def verb_code(key: str, words: frozenset[str]) -> tuple[str | None, str] | None:
     if entry is not None and entry.code is not None:
         return entry.code, f"verb-{'code' if entry.own else 'dictionary'}:{key}"
     return None
+
+
+def _pattern_matches(pattern: _Pattern, words: frozenset[str], particles: frozenset[str]) -> bool:
+    if pattern.attached:
+        return _matches(pattern.slots[0], particles)
+    return all(_matches(slot, words) for slot in pattern.slots)
 
 
 def _refines(pattern_code: str | None, core_code: str | None) -> bool:
