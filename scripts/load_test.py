@@ -6,8 +6,11 @@
 Starts `communique serve` on the database in a second process, bound to loopback, then
 keeps `--clients` HTTP/1.1 keep-alive connections busy for `--seconds` per endpoint (after
 a short warm-up that is not counted). Each request asks a different country pair, drawn in
-turn from the busiest pairs, so no answer is served twice in a row. Pass `--url` to load a
-server that is already running instead.
+turn from the busiest pairs, so no answer is served twice in a row. The server caches its
+answers (the store is read-only), so after the first round these are cache hits; with
+`--uncached` the server is started with its cache off (COMMUNIQUE_API_CACHE_ROWS=0), so
+that every request runs its query. Pass `--url` to load a server that is already running
+instead.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ import argparse
 import asyncio
 import itertools
 import math
+import os
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 PAIRS = (
@@ -34,11 +39,11 @@ ENDPOINTS = {
 WARM_UP = 3.0
 
 
-def paths(endpoint: str) -> itertools.cycle[str]:
+def paths(endpoint: str) -> Iterator[str]:
     return itertools.cycle([ENDPOINTS[endpoint].format(a=a, r=r) for a, r in PAIRS])
 
 
-async def client(host: str, port: int, todo: itertools.cycle[str], until: float, out: list[tuple[float, float, int]]) -> None:
+async def client(host: str, port: int, todo: Iterator[str], until: float, out: list[tuple[float, float, int]]) -> None:
     """One keep-alive connection sending requests one after another until `until`."""
     reader, writer = await asyncio.open_connection(host, port)
     try:
@@ -84,10 +89,11 @@ def percentile(ordered: list[float], pct: float) -> float:
     return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
-    """`communique serve` in its own process; returns once it answers."""
+def start_server(db: str, port: int, *, uncached: bool = False) -> subprocess.Popen[bytes]:
+    """`communique serve` in its own process (its cache off when `uncached`); returns once it answers."""
     command = [sys.executable, "-m", "communique", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)]
-    server = subprocess.Popen(command)
+    env = {**os.environ, "COMMUNIQUE_API_CACHE_ROWS": "0"} if uncached else None
+    server = subprocess.Popen(command, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -109,13 +115,17 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--endpoint", action="append", choices=sorted(ENDPOINTS), help="Repeatable; all by default.")
+    parser.add_argument("--uncached", action="store_true", help="Make every request new to the server's cache.")
     args = parser.parse_args()
     if not (args.db or args.url):
         parser.error("give --db FILE or --url URL")
-    server = None if args.url else start_server(args.db, args.port)
+    if args.uncached and args.url:
+        parser.error("--uncached starts its own server: give --db, not --url")
+    server = None if args.url else start_server(args.db, args.port, uncached=args.uncached)
     url = args.url or f"http://127.0.0.1:{args.port}"
     try:
-        print(f"{args.clients} clients, {args.seconds:g} s per endpoint (after {WARM_UP:g} s warm-up), {url}")
+        cache = "server cache off" if args.uncached else "server cache on"
+        print(f"{args.clients} clients, {args.seconds:g} s per endpoint (after {WARM_UP:g} s warm-up), {url}; {cache}")
         print(f"{'endpoint':<14}{'requests':>10}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}")
         for endpoint in args.endpoint or list(ENDPOINTS):
             r = asyncio.run(load(url, endpoint, clients=args.clients, seconds=args.seconds))

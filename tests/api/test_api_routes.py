@@ -263,3 +263,33 @@ def test_api_server_connection_is_read_only(db):
     with pytest.raises(duckdb.Error):
         app.state.store.con.execute("DELETE FROM events")
     app.state.store.close()
+
+
+@pytest.mark.anyio
+async def test_api_answers_are_cached_and_the_same(db):
+    app = create_app(db, analyzer=fake_analyzer, cache_rows=1_000)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http:
+        ask = {"actor": "gbr", "recipient": "RUS", "limit": 1}
+        first = (await http.get("/api/events", params=ask)).json()
+        again = (await http.get("/api/events", params={**ask, "actor": "GBR"})).json()
+        series = [(await http.get("/api/dyads", params={"actor": "GBR", "recipient": "RUS"})).json() for _ in range(2)]
+    gate = app.state.gate
+    app.state.store.close()
+    assert first["rows"] == again["rows"] and first["rows"] and first["next_offset"] == again["next_offset"]
+    assert series[0] == series[1]
+    assert len(gate.cache) == 2
+
+
+def test_api_cache_keeps_its_row_bound():
+    from communique.api.gate import AnswerCache, ReadGate
+
+    cache = AnswerCache(max_rows=5)
+    for key in range(4):
+        cache.put(key, [key, key])
+    assert cache.rows <= 5 and cache.get(0) is None and cache.get(3) == [3, 3]
+    cache.put("big", list(range(6)))
+    assert cache.get("big") is None
+    calls = []
+    gate = ReadGate(max_queries=1, cache_rows=10)
+    assert gate.read("k", lambda: calls.append(1) or [1]) == gate.read("k", lambda: calls.append(1) or [1]) == [1]
+    assert calls == [1]

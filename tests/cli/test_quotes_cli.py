@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from communique.cli.app import COMMAND_MODULES, app
-from communique.cli.quotes import QuoteFilter, quote_query
+from communique.store.queries import QuoteFilter, quote_query
 from communique.errors import ConfigError
 from communique.model import Article, ArticleDoc, Party, Quote
 from communique.store import Store

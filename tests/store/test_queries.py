@@ -6,8 +6,8 @@ from communique.model import Article, ArticleDoc, Event, Party
 from communique.store import Store
 from communique.store.clusters import cluster_events
 from communique.store.queries import (
-    DyadQuery, EventFilter, build_dyad_table, dyad_series, dyad_table_is_current, period_range,
-    select_events,
+    DyadQuery, EventFilter, build_dyad_table, dyad_series, dyad_table_is_current, events_sql,
+    period_range, select_events, series_sql,
 )  # fmt: skip
 
 D = dt.date
@@ -145,6 +145,64 @@ def test_queries_dyad_table_goes_stale_and_is_not_misread(tmp_path):
         fresh = dyad_series(store.con, DyadQuery(actor="GBR", recipient="RUS"))
     assert stale == fresh
     assert stale[0]["mentions"] == 4
+
+
+@pytest.fixture(params=[True, False], ids=["clustered", "unclustered"])
+def indexed_con(request, tmp_path):
+    """The test store with a current dyad table, clustered or not."""
+    path = build_store(tmp_path / "db.duckdb", cluster=request.param)
+    with Store(path) as store:
+        build_dyad_table(store.con)
+    with Store(path, read_only=True) as store:
+        yield store.con
+
+
+def _events(con, flt, *, dyads_current):
+    sql, params = events_sql(con, flt, dyads_current=dyads_current)
+    return con.execute(sql, params).fetchall()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"actor": "GBR", "recipient": "RUS"},
+        {"actor": "rus", "recipient": "gbr"},
+        {"actor": "FRA", "recipient": "RUS", "type": "request"},
+        {"actor": "GBR", "recipient": "RUS", "since": D(2024, 5, 2), "until": D(2024, 7, 3)},
+        {"actor": "GBR", "recipient": "RUS", "quad_class": 1},
+        {"actor": "GBR", "recipient": "UKR"},
+    ],
+)
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (2, 1), (10, 0), (10, 3)])
+def test_queries_pair_page_reads_as_the_full_query(indexed_con, filters, limit, offset):
+    flt = EventFilter(**filters, limit=limit, offset=offset)
+    assert _events(indexed_con, flt, dyads_current=True) == _events(indexed_con, flt, dyads_current=False)
+
+
+def test_queries_pair_page_binds_its_ids(indexed_con):
+    sql, params = events_sql(indexed_con, EventFilter(actor="GBR", recipient="RUS", limit=5), dyads_current=True)
+    assert "e1" in params and "e1" not in sql and "GBR" not in sql
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        DyadQuery(actor="GBR", recipient="RUS", freq="month", both=True),
+        DyadQuery(actor="rus", recipient="gbr", freq="day"),
+        DyadQuery(actor="GBR", recipient="GBR", freq="week", both=True),
+        DyadQuery(actor="GBR", recipient="RUS", both=True, since=D(2024, 5, 2), until=D(2024, 6, 30)),
+    ],
+)
+def test_queries_series_without_the_table_equals_with_it(indexed_con, query):
+    assert dyad_series(indexed_con, query, table_current=False) == dyad_series(indexed_con, query, table_current=True)
+
+
+def test_queries_series_reads_each_direction_once_and_binds_values():
+    sql, params = series_sql(DyadQuery(actor="GBR", recipient="RUS", both=True), table_current=True)
+    assert sql.count("UNION ALL") == 1 and "GBR" not in sql
+    assert params[1:3] == ["GBR", "RUS"] and params[6:8] == ["RUS", "GBR"]
+    same, _ = series_sql(DyadQuery(actor="GBR", recipient="GBR", both=True), table_current=False)
+    assert "UNION ALL" not in same
 
 
 @pytest.mark.parametrize(

@@ -176,7 +176,7 @@ def test_web_events_view_filters_and_fits_a_phone(page, server, shots):
     page.fill("#f-actor", "RUS")
     page.press("#f-actor", "Enter")
     page.wait_for_url("**actor=RUS**")
-    page.wait_for_function("document.querySelectorAll('tr.event-row').length === 1")
+    sync_api.expect(page.locator("tr.event-row")).to_have_count(1)  # no string evaluation: the page's CSP forbids eval
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(shots / "events-phone.png"), full_page=True)
 

@@ -1,13 +1,16 @@
 """The ASGI application: the API under /api, the dashboard at /, static files under /static.
 
 `create_app(db)` opens the store read-only once; each request reads through its own
-cursor. Everything the dashboard needs is served from the package, and the page's
-Content-Security-Policy forbids loading anything from elsewhere.
+cursor. As nothing can change the file while it is open read-only, whether the dyad table
+is current is checked once, and answers are cached (`api.gate`). Everything the dashboard
+needs is served from the package, and the page's Content-Security-Policy forbids loading
+anything from elsewhere.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -20,9 +23,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from communique.api.errors import error_body, install_error_handlers
+from communique.api.gate import DEFAULT_CACHE_ROWS, ReadGate
 from communique.api.routes import LazyPipeline, router
 from communique.model import Article, ArticleDoc
 from communique.store import Store
+from communique.store.queries import dyad_table_is_current
 
 MAX_BODY = 1_000_000  # bytes accepted by POST /api/analyze
 CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'"
@@ -33,6 +38,8 @@ def create_app(
     *,
     analyzer: Callable[[Article], ArticleDoc] | None = None,
     max_body: int = MAX_BODY,
+    max_queries: int | None = None,
+    cache_rows: int | None = None,
 ) -> FastAPI:
     """The server's application over the database `db`, opened read-only.
 
@@ -40,8 +47,12 @@ def create_app(
         db: the DuckDB file written by `communique ingest`.
         analyzer: what POST /api/analyze runs; the full pipeline, loaded on first use, by default.
         max_body: the largest request body accepted, in bytes; larger ones get 413.
+        max_queries: store queries run at once (the machine's cores by default).
+        cache_rows: rows of answers kept in the cache (0 keeps none); by default the
+            environment's COMMUNIQUE_API_CACHE_ROWS, else `api.gate.DEFAULT_CACHE_ROWS`.
     """
     store = Store(db, read_only=True)
+    dyads_current = dyad_table_is_current(store.con)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -53,6 +64,8 @@ def create_app(
         version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
     )  # fmt: skip
     app.state.store = store
+    app.state.dyads_current = dyads_current
+    app.state.gate = ReadGate(max_queries=max_queries, cache_rows=_cache_rows(cache_rows))
     app.state.analyzer = analyzer or LazyPipeline()
     install_error_handlers(app)
     app.include_router(router)
@@ -60,6 +73,12 @@ def create_app(
     _add_dashboard(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def _cache_rows(given: int | None) -> int:
+    if given is not None:
+        return given
+    return int(os.environ.get("COMMUNIQUE_API_CACHE_ROWS") or DEFAULT_CACHE_ROWS)
 
 
 def _version() -> str:

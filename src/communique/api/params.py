@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from communique.ontology import PLOVER_TYPES
-from communique.store.queries import DyadQuery, EventFilter
+from communique.store.queries import DyadQuery, EventFilter, QuoteFilter
 
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
@@ -72,12 +72,16 @@ class EventParams(_Dates):
         return None if value is None else value.upper()
 
     def to_filter(self) -> EventFilter:
-        """The store's filter, asking one row more than a page to know whether another follows."""
+        """The store's filter, asking one row more than a page to know whether another follows.
+
+        Values are normalised (countries upper case, substrings lower case) as the store
+        reads them, so that equal filters make equal cache keys.
+        """
         return EventFilter(
-            since=self.since, until=self.until, actor=self.actor, recipient=self.recipient,
-            actor_name=self.actor_name, type=self.type, quad_class=self.quad_class,
-            source=self.source, text=self.text, limit=self.limit + 1,
-            include_duplicates=self.with_duplicates,
+            since=self.since, until=self.until, actor=_upper(self.actor), recipient=_upper(self.recipient),
+            actor_name=_lower(self.actor_name), type=self.type, quad_class=self.quad_class,
+            source=_lower(self.source), text=_lower(self.text), limit=self.limit + 1,
+            offset=self.offset, include_duplicates=self.with_duplicates,
         )  # fmt: skip
 
 
@@ -87,6 +91,13 @@ class QuoteParams(_Dates):
     speaker: Substring | None = Field(None, description="Part of the speaker's name or text, any case.")
     country: Country | None = Field(None, description="The speaker's country.")
     text: Substring | None = Field(None, description="Part of the quote's text, any case.")
+
+    def to_filter(self) -> QuoteFilter:
+        """The store's filter, asking one row more than a page to know whether another follows."""
+        return QuoteFilter(
+            speaker=self.speaker, country=_upper(self.country), text=self.text,
+            since=self.since, until=self.until, limit=self.limit + 1,
+        )  # fmt: skip
 
 
 class DyadParams(_Dates):
@@ -100,7 +111,7 @@ class DyadParams(_Dates):
 
     def to_query(self) -> DyadQuery:
         return DyadQuery(
-            actor=self.actor, recipient=self.recipient, freq=self.freq, both=self.both,
+            actor=self.actor.upper(), recipient=self.recipient.upper(), freq=self.freq, both=self.both,
             since=self.since, until=self.until,
         )  # fmt: skip
 
@@ -116,3 +127,11 @@ class AnalyzeRequest(BaseModel):
     id: str | None = Field(None, max_length=200, description="Its id; a hash of the text otherwise.")
     url: str | None = Field(None, max_length=2000)
     source: str | None = Field(None, max_length=200)
+
+
+def _upper(value: str | None) -> str | None:
+    return None if value is None else value.upper()
+
+
+def _lower(value: str | None) -> str | None:
+    return None if value is None else value.lower()

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from communique.cli.quotes import QuoteFilter, quote_query
-from communique.store.queries import DYAD_TABLE, dyad_table_is_current
+from communique.store.queries import DYAD_TABLE, QuoteFilter, dyad_table_is_current, quote_query
 
 if TYPE_CHECKING:
     import duckdb
@@ -72,9 +71,14 @@ SELECT actor_country, unnest(recipients) AS recipient_country FROM by_actor
 """
 
 
-def countries_and_pairs(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """Every country in a dyad with its reports, and the busiest pairs: the dyad picker's lists."""
-    source = DYAD_TABLE if dyad_table_is_current(con) else f"({_PAIRS_FROM_EVENTS})"
+def countries_and_pairs(con: duckdb.DuckDBPyConnection, *, dyads_current: bool | None = None) -> dict[str, Any]:
+    """Every country in a dyad with its reports, and the busiest pairs: the dyad picker's lists.
+
+    `dyads_current` says whether `event_dyads` may be read (checked when None).
+    """
+    if dyads_current is None:
+        dyads_current = dyad_table_is_current(con)
+    source = DYAD_TABLE if dyads_current else f"({_PAIRS_FROM_EVENTS})"
     pairs = fetch_dicts(
         con,
         f"SELECT actor_country AS actor, recipient_country AS recipient, count(*) AS reports "  # noqa: S608 (fixed names)

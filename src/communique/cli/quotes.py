@@ -2,15 +2,13 @@
 
 Filters combine with AND: part of the speaker's name or text as written (any case), the
 speaker's country (ISO3), part of the quote's text (any case), and the article's date.
-Every value reaches DuckDB as a bound parameter, never as SQL text.
+The query itself is `communique.store.queries.quote_query`, shared with the API.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import sys
-from dataclasses import dataclass
 from typing import Any
 
 import typer
@@ -18,6 +16,7 @@ from rich.table import Table
 
 from communique.cli._util import check_choice, console, parse_date, print_json
 from communique.store import Store
+from communique.store.queries import QuoteFilter, quote_query
 
 FORMATS = ("table", "jsonl", "csv")
 COLUMNS = (
@@ -25,58 +24,6 @@ COLUMNS = (
     "kind", "cue", "text", "start", "end", "events", "id", "article_id",
 )  # fmt: skip
 TABLE_TEXT_WIDTH = 90
-
-_SELECT = """
-SELECT a.date, a.title, q.speaker.name AS speaker, q.speaker.text AS speaker_text,
-       q.speaker.country AS country, q.speaker.sector AS sector, q.speaker.role AS role,
-       q.kind, q.cue, q.text, q.start, q."end", q.events, q.id, q.article_id
-FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
-"""
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteFilter:
-    """What to look for; None leaves a filter out."""
-
-    speaker: str | None = None
-    country: str | None = None
-    text: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    limit: int | None = None
-
-
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def quote_query(flt: QuoteFilter) -> tuple[str, list[Any]]:
-    """The SQL text and its bound parameters for a filter."""
-    where: list[str] = []
-    params: list[Any] = []
-    if flt.speaker:
-        where.append("(q.speaker.name ILIKE ? ESCAPE '\\' OR q.speaker.text ILIKE ? ESCAPE '\\')")
-        params += [_like(flt.speaker)] * 2
-    if flt.country:
-        where.append("upper(q.speaker.country) = ?")
-        params.append(flt.country.strip().upper())
-    if flt.text:
-        where.append("q.text ILIKE ? ESCAPE '\\'")
-        params.append(_like(flt.text))
-    if flt.since is not None:
-        where.append("a.date >= ?")
-        params.append(flt.since)
-    if flt.until is not None:
-        where.append("a.date <= ?")
-        params.append(flt.until)
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    sql += ' ORDER BY a.date NULLS LAST, q.article_id, q.start'
-    if flt.limit is not None:
-        sql += " LIMIT ?"
-        params.append(flt.limit)
-    return sql, params
-
 
 def search_quotes(db: str, flt: QuoteFilter) -> list[dict[str, Any]]:
     """The stored quotes that pass the filter, as dicts keyed by COLUMNS."""

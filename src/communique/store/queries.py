@@ -8,7 +8,12 @@ from pieces is chosen from fixed fragments in this module.
 Dyad series read `event_dyads`, a table derived from `events` with one row per event and
 (actor country, recipient country) pair, sorted by pair and date so that one pair's rows
 sit together. `build_dyad_table` writes it (clustering calls it at the end of ingest);
-when it is missing or older than the events, the same rows are computed on the fly.
+when it is missing or older than the events, the same rows are computed on the fly, from
+the events of the asked pair only. A series reads each direction as its own narrow range
+of the sorted table; an events page filtered by a country pair takes its ids from the same
+table and then reads only those events, through the stores' unique indexes.
+
+Quotes are searched here too (`quote_query`), for the command line and the API alike.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ class EventFilter:
     source: str | None = None
     text: str | None = None
     limit: int | None = None
+    offset: int = 0
     include_duplicates: bool = False
 
 
@@ -113,9 +119,20 @@ _LOWERED = frozenset({"actor_name", "source", "text"})
 _UPPERED = frozenset({"actor", "recipient", "type"})
 
 
-def events_sql(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> tuple[str, list[Any]]:
-    """The query for the filtered events (ordered by date, then id) and its parameters."""
+def events_sql(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter, *, dyads_current: bool | None = None
+) -> tuple[str, list[Any]]:
+    """The query for the filtered events (ordered by date, then id) and its parameters.
+
+    `dyads_current` says whether `event_dyads` may be read (checked when None). A page of
+    one country pair's events then takes its ids from it: see `_pair_page_sql`.
+    """
     clustered = has_table(con, "clusters")
+    if _pair_page_applies(flt):
+        if dyads_current is None:
+            dyads_current = dyad_table_is_current(con)
+        if dyads_current:
+            return _pair_page_sql(con, flt, clustered=clustered)
     columns = _EVENT_COLUMNS.format(cluster_counts=_CLUSTER_COUNTS if clustered else _SINGLE_COUNTS)
     where, params = _where(flt)
     sql = (
@@ -126,6 +143,9 @@ def events_sql(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> tuple[str, l
     if flt.limit is not None:
         sql += " LIMIT ?"
         params.append(flt.limit)
+    if flt.offset:
+        sql += " OFFSET ?"
+        params.append(flt.offset)
     return sql, params
 
 
@@ -136,13 +156,75 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
         value = getattr(flt, field)
         if value is None:
             continue
-        if field in _LOWERED:
-            value = str(value).lower()
-        elif field in _UPPERED:
-            value = str(value).upper()
         conditions.append(condition)
-        params.append(value)
+        params.append(_prepared(field, value))
     return " AND ".join(conditions) or "TRUE", params
+
+
+def _prepared(field: str, value: Any) -> Any:
+    if field in _LOWERED:
+        return str(value).lower()
+    if field in _UPPERED:
+        return str(value).upper()
+    return value
+
+
+# --- one pair's page of events, through the dyad table -------------------------------------
+
+PAIR_PAGE_MAX = 1000  # the most events a page read this way may hold
+# Filters `event_dyads` can apply itself: its `date` is the event's date or its article's.
+_PAIR_CONDITIONS = {
+    "actor": "actor_country = ?",
+    "recipient": "recipient_country = ?",
+    "since": "date >= ?",
+    "until": "date <= ?",
+    "type": "type = ?",
+    "quad_class": "quad_class = ?",
+}
+
+
+def _pair_page_applies(flt: EventFilter) -> bool:
+    """A bounded page of one pair's events, filtered only by what `event_dyads` holds."""
+    others = ("actor_name", "source", "text")
+    return (
+        flt.actor is not None and flt.recipient is not None and not flt.include_duplicates
+        and flt.limit is not None and flt.limit <= PAIR_PAGE_MAX
+        and all(getattr(flt, field) is None for field in others)
+    )  # fmt: skip
+
+
+def _pair_page_sql(con: duckdb.DuckDBPyConnection, flt: EventFilter, *, clustered: bool) -> tuple[str, list[Any]]:
+    """The page's events, their articles and clusters, each read by id from the ids found.
+
+    An event has one `event_dyads` row per pair, so the page's ids, in the same order as
+    the full query's (date, then id), come from that table alone; ids listed as
+    parameters let DuckDB look them up in the tables' indexes instead of scanning them.
+    """
+    fields = [f for f in _PAIR_CONDITIONS if getattr(flt, f) is not None]
+    where = " AND ".join(_PAIR_CONDITIONS[f] for f in fields)
+    params = [_prepared(f, getattr(flt, f)) for f in fields] + [flt.limit, flt.offset]
+    page = con.execute(
+        f"SELECT event_id, article_id, unit FROM {DYAD_TABLE} WHERE {where} "  # noqa: S608 (fixed fragments)
+        "ORDER BY date NULLS LAST, event_id LIMIT ? OFFSET ?",
+        params,
+    ).fetchall()
+    events, articles, units = (sorted({row[i] for row in page}) for i in range(3))
+    parts = [f"e AS MATERIALIZED (SELECT * FROM events WHERE {_in_list('id', events)})",
+             f"a AS MATERIALIZED (SELECT * FROM articles WHERE {_in_list('id', articles)})"]  # fmt: skip
+    if clustered:
+        parts.append(f"c AS MATERIALIZED (SELECT * FROM clusters WHERE {_in_list('id', units)})")
+    columns = _EVENT_COLUMNS.format(cluster_counts=_CLUSTER_COUNTS if clustered else _SINGLE_COUNTS)
+    join = "LEFT JOIN c ON c.id = e.cluster_id" if clustered else ""
+    sql = (
+        f"WITH {', '.join(parts)} SELECT {columns} FROM e JOIN a ON a.id = e.article_id {join} "
+        "ORDER BY date NULLS LAST, e.id"
+    )
+    return sql, [*events, *articles, *(units if clustered else [])]
+
+
+def _in_list(column: str, values: list[Any]) -> str:
+    """`column IN (?, ?, ...)` for as many values (FALSE for none)."""
+    return f"{column} IN ({', '.join('?' * len(values))})" if values else "FALSE"
 
 
 def select_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> pa.Table:
@@ -176,10 +258,11 @@ def plover_scores() -> pa.Table:
 
 # One row per (event, actor country, recipient country); parties without a country are left
 # out, and so are events of near-duplicate articles. `unit` is what counts as one event:
-# its cluster when it has one.
+# its cluster when it has one. `{pairs}` keeps only the events that can give a wanted pair,
+# before their lists are expanded (TRUE for all of them).
 _DYAD_ROWS = """
 WITH reports AS (
-    SELECT e.id AS event_id, coalesce(e.cluster_id, e.id) AS unit,
+    SELECT e.id AS event_id, e.article_id, coalesce(e.cluster_id, e.id) AS unit,
            coalesce(e.date, a.date) AS date, e.type, e.quad_class, e.goldstein,
            coalesce(m.score, b.score) AS plover_score,
            list_distinct([p.country FOR p IN e.actor IF p.country IS NOT NULL]) AS actors,
@@ -188,21 +271,24 @@ WITH reports AS (
     JOIN articles a ON a.id = e.article_id
     LEFT JOIN plover_score_table m ON m.type = e.type AND m.mode = e.mode
     LEFT JOIN plover_score_table b ON b.type = e.type AND b.mode = ''
-    WHERE a.duplicate_of IS NULL
+    WHERE a.duplicate_of IS NULL AND ({pairs})
 ), by_actor AS (
     SELECT * EXCLUDE (actors), unnest(actors) AS actor_country FROM reports
 )
-SELECT actor_country, unnest(recipients) AS recipient_country, date, event_id, unit, type,
-       quad_class, goldstein, plover_score
+SELECT actor_country, unnest(recipients) AS recipient_country, date, event_id, article_id, unit,
+       type, quad_class, goldstein, plover_score
 FROM by_actor
 """
+_EVENT_PAIR = (
+    "(list_contains([p.country FOR p IN e.actor], ?) AND list_contains([p.country FOR p IN e.recipient], ?))"
+)
 
 
 def build_dyad_table(con: duckdb.DuckDBPyConnection) -> int:
     """(Re)write `event_dyads` from the events, sorted by pair and date; returns its rows."""
     plover_score_table = plover_scores()  # noqa: F841 (read by DuckDB's replacement scan)
     con.execute(
-        f"CREATE OR REPLACE TABLE {DYAD_TABLE} AS {_DYAD_ROWS} "
+        f"CREATE OR REPLACE TABLE {DYAD_TABLE} AS {_DYAD_ROWS.format(pairs='TRUE')} "
         "ORDER BY actor_country, recipient_country, date"
     )
     con.execute(f"CREATE OR REPLACE TABLE {DYAD_STATE_TABLE} AS SELECT * FROM ({_STATE_SQL})")
@@ -225,38 +311,72 @@ def dyad_table_is_current(con: duckdb.DuckDBPyConnection) -> bool:
     return built == con.execute(_STATE_SQL).fetchall()
 
 
-_SERIES_SQL = """
-SELECT actor_country, recipient_country, CAST(date_trunc(?, date) AS DATE) AS period,
-       count(DISTINCT unit) AS events, count(*) AS mentions,
-       count(DISTINCT unit) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
-       count(DISTINCT unit) FILTER (WHERE quad_class = 2) AS material_cooperation,
-       count(DISTINCT unit) FILTER (WHERE quad_class = 3) AS verbal_conflict,
-       count(DISTINCT unit) FILTER (WHERE quad_class = 4) AS material_conflict,
-       avg(plover_score) AS plover_score, avg(goldstein) AS goldstein
-FROM {source}
-WHERE ((actor_country = ? AND recipient_country = ?) OR (actor_country = ? AND recipient_country = ?))
-  AND date IS NOT NULL AND date >= ? AND date <= ?
+# One direction of a series: in the sorted dyad table, one narrow range of rows. Reports are
+# first grouped by real-world event (unit) within the period, so that the events per quad
+# class are plain counts of those groups rather than five DISTINCT aggregates; the means
+# are over reports, as sums over sums of counts.
+_SERIES_ONE_WAY = """
+SELECT actor_country, recipient_country, period, count(*) AS events,
+       CAST(sum(reports) AS BIGINT) AS mentions,
+       count_if(q1) AS verbal_cooperation, count_if(q2) AS material_cooperation,
+       count_if(q3) AS verbal_conflict, count_if(q4) AS material_conflict,
+       sum(plover_sum) / sum(plover_n) AS plover_score, sum(goldstein_sum) / sum(goldstein_n) AS goldstein
+FROM (
+    SELECT actor_country, recipient_country, CAST(date_trunc(?, date) AS DATE) AS period, unit,
+           count(*) AS reports, bool_or(quad_class = 1) AS q1, bool_or(quad_class = 2) AS q2,
+           bool_or(quad_class = 3) AS q3, bool_or(quad_class = 4) AS q4,
+           sum(plover_score) AS plover_sum, count(plover_score) AS plover_n,
+           sum(goldstein) AS goldstein_sum, count(goldstein) AS goldstein_n
+    FROM {source}
+    WHERE actor_country = ? AND recipient_country = ? AND date IS NOT NULL AND date >= ? AND date <= ?
+    GROUP BY ALL
+)
 GROUP BY ALL
-ORDER BY period, actor_country
 """
 
 
-def dyad_series(con: duckdb.DuckDBPyConnection, query: DyadQuery) -> list[dict[str, Any]]:
+def series_sql(query: DyadQuery, *, table_current: bool) -> tuple[str, list[Any]]:
+    """The series query and its parameters: one part per direction, joined by UNION ALL.
+
+    Without a current dyad table the rows are computed from the events that mention the
+    pair (in either direction asked), once, before the lists are expanded.
+    """
+    directions = series_directions(query)
+    days = [query.since or dt.date.min, query.until or dt.date.max]
+    head, params, source = "", [], DYAD_TABLE
+    if not table_current:
+        pairs = " OR ".join([_EVENT_PAIR] * len(directions))
+        head = f"WITH dyad_rows AS MATERIALIZED ({_DYAD_ROWS.format(pairs=pairs)}) "
+        params, source = [country for pair in directions for country in pair], "dyad_rows"
+    parts = [_SERIES_ONE_WAY.format(source=source)] * len(directions)
+    for actor, recipient in directions:
+        params += [query.freq, actor, recipient, *days]
+    return head + " UNION ALL ".join(parts) + " ORDER BY period, actor_country", params
+
+
+def series_directions(query: DyadQuery) -> list[tuple[str, str]]:
+    """(actor, recipient) and, when asked, (recipient, actor): upper case, each once."""
+    actor, recipient = query.actor.upper(), query.recipient.upper()
+    back = [(recipient, actor)] if query.both else []
+    return list(dict.fromkeys([(actor, recipient), *back]))
+
+
+def dyad_series(
+    con: duckdb.DuckDBPyConnection, query: DyadQuery, *, table_current: bool | None = None
+) -> list[dict[str, Any]]:
     """Per period and direction: events per quad class, reports, mean PLOVER score and Goldstein.
 
     Counts are of distinct real-world events (clusters); `mentions` counts the reports.
     Periods with no event between the first and the last are filled with zero counts.
+    `table_current` says whether `event_dyads` may be read (checked when None).
     """
-    actor, recipient = query.actor.upper(), query.recipient.upper()
-    back = (recipient, actor) if query.both else (actor, recipient)
-    params = [query.freq, actor, recipient, *back, query.since or dt.date.min, query.until or dt.date.max]
+    if table_current is None:
+        table_current = dyad_table_is_current(con)
     plover_score_table = plover_scores()  # noqa: F841 (read by DuckDB's replacement scan)
-    source = DYAD_TABLE if dyad_table_is_current(con) else f"({_DYAD_ROWS})"
-    cursor = con.execute(_SERIES_SQL.format(source=source), params)
+    cursor = con.execute(*series_sql(query, table_current=table_current))
     names = [d[0] for d in cursor.description]
     rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    directions = list(dict.fromkeys([(actor, recipient), back]))
-    return _fill_gaps(rows, directions, query.freq)
+    return _fill_gaps(rows, series_directions(query), query.freq)
 
 
 def _fill_gaps(rows: list[dict[str, Any]], directions: list[tuple[str, str]], freq: str) -> list[dict[str, Any]]:
@@ -298,3 +418,58 @@ def _next_period(day: dt.date, freq: str) -> dt.date:
     if freq == "week":
         return day + dt.timedelta(days=7)
     return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+_QUOTES = """
+SELECT a.date, a.title, q.speaker.name AS speaker, q.speaker.text AS speaker_text,
+       q.speaker.country AS country, q.speaker.sector AS sector, q.speaker.role AS role,
+       q.kind, q.cue, q.text, q.start, q."end", q.events, q.id, q.article_id
+FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilter:
+    """Which quotes to read: part of the speaker's name or text and of the quote's text (any
+    case), the speaker's country, the article's date; None leaves a filter out."""
+
+    speaker: str | None = None
+    country: str | None = None
+    text: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int | None = None
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def quote_query(flt: QuoteFilter) -> tuple[str, list[Any]]:
+    """The SQL text and its bound parameters for a filter."""
+    where: list[str] = []
+    params: list[Any] = []
+    if flt.speaker:
+        where.append("(q.speaker.name ILIKE ? ESCAPE '\\' OR q.speaker.text ILIKE ? ESCAPE '\\')")
+        params += [_like(flt.speaker)] * 2
+    if flt.country:
+        where.append("upper(q.speaker.country) = ?")
+        params.append(flt.country.strip().upper())
+    if flt.text:
+        where.append("q.text ILIKE ? ESCAPE '\\'")
+        params.append(_like(flt.text))
+    if flt.since is not None:
+        where.append("a.date >= ?")
+        params.append(flt.since)
+    if flt.until is not None:
+        where.append("a.date <= ?")
+        params.append(flt.until)
+    sql = _QUOTES + (" WHERE " + " AND ".join(where) if where else "")
+    sql += ' ORDER BY a.date NULLS LAST, q.article_id, q.start'
+    if flt.limit is not None:
+        sql += " LIMIT ?"
+        params.append(flt.limit)
+    return sql, params
