@@ -106,7 +106,7 @@ def _people_count(ent: Span) -> Amount | None:
     if noun is None or noun.lower_ not in PEOPLE_NOUNS:
         return None
     end = noun.idx + len(noun.text)
-    text = ent.doc.text[ent.start_char : end]
+    text = ent.doc[ent.start : noun.i + 1].text  # not Doc.text: it joins the whole document
     return Amount(text=text, value=value, currency=None, unit="people", start=ent.start_char, end=end)
 
 

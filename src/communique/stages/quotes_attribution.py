@@ -81,8 +81,9 @@ def _trim(parsed: Doc, first: int, last: int) -> tuple[int, int] | None:
 
 def _across_break(first: Token, second: Token) -> bool:
     """Whether a paragraph break lies between two tokens (a dateline is no subject)."""
-    low, high = sorted((first.idx, second.idx))
-    return "\n" in first.doc.text[low:high]
+    low, high = sorted((first.i, second.i))
+    # Token by token: Doc.text joins the whole document on every call.
+    return any("\n" in token.text_with_ws for token in first.doc[low:high])
 
 
 def _own_subject(verb: Token, quoted: Quoted) -> Token | None:
@@ -217,7 +218,7 @@ def _verb_attribution(verb: Token, quoted: Quoted) -> Attribution | None:
     speaker_start, speaker_end = _char_span(speaker)
     cue_end = last.idx + len(last.text)
     return Attribution(
-        verb.doc.text[verb.idx : cue_end], verb.idx, cue_end, speaker_start, speaker_end,
+        verb.doc[verb.i : last.i + 1].text, verb.idx, cue_end, speaker_start, speaker_end,
         subject.idx, clause_start, clause_end, content,
     )
 
@@ -299,8 +300,9 @@ def colon_attribution(colon: Token) -> Attribution | None:
         return None
     speaker = speaker_tokens(subject)
     speaker_start, speaker_end = _char_span(speaker)
-    cue_start = head.idx if subject is not head else colon.idx
+    cue_token = head if subject is not head else colon
+    cue_start = cue_token.idx
     return Attribution(
-        colon.doc.text[cue_start : colon.idx + 1], cue_start, colon.idx + 1, speaker_start,
+        colon.doc[cue_token.i : colon.i + 1].text, cue_start, colon.idx + 1, speaker_start,
         speaker_end, subject.idx, min(speaker_start, cue_start), colon.idx + 1, None,
     )
