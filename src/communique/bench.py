@@ -60,7 +60,8 @@ def bench(corpus: str | Path, *, settings: Settings | None = None, limit: int | 
         peak_memory_mb=_peak_memory_mb(),
     )
     if scaling:
-        result = dataclasses.replace(result, scaling=_scaling(articles, settings, ingest_best, workers))
+        one_process = ingest_best if workers == 1 else _time_ingest(articles, settings, workers=1)
+        result = dataclasses.replace(result, scaling=_scaling(articles, settings, one_process, workers))
     return result
 
 
