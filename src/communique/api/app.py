@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import anyio
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
@@ -30,6 +31,7 @@ from communique.store import Store
 from communique.store.queries import dyad_table_is_current
 
 MAX_BODY = 1_000_000  # bytes accepted by POST /api/analyze
+BODY_TIMEOUT = 30.0  # seconds a client has to send a whole request body
 CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'"
 
 
@@ -38,6 +40,7 @@ def create_app(
     *,
     analyzer: Callable[[Article], ArticleDoc] | None = None,
     max_body: int = MAX_BODY,
+    body_timeout: float = BODY_TIMEOUT,
     max_queries: int | None = None,
     cache_rows: int | None = None,
 ) -> FastAPI:
@@ -47,6 +50,7 @@ def create_app(
         db: the DuckDB file written by `communique ingest`.
         analyzer: what POST /api/analyze runs; the full pipeline, loaded on first use, by default.
         max_body: the largest request body accepted, in bytes; larger ones get 413.
+        body_timeout: seconds to receive a whole body; a slower one gets 408.
         max_queries: store queries run at once (the machine's cores by default).
         cache_rows: rows of answers kept in the cache (0 keeps none); by default the
             environment's COMMUNIQUE_API_CACHE_ROWS, else `api.gate.DEFAULT_CACHE_ROWS`.
@@ -69,7 +73,7 @@ def create_app(
     app.state.analyzer = analyzer or LazyPipeline()
     install_error_handlers(app)
     app.include_router(router)
-    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(BodyLimit, max_bytes=max_body, timeout=body_timeout)
     _add_dashboard(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
@@ -114,36 +118,58 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
 
 
 class BodyLimit:
-    """Refuse a request body over `max_bytes` with 413, before the route reads it."""
+    """Refuse a request body over `max_bytes` with 413, before the route reads it, and one
+    that takes more than `timeout` seconds to arrive with 408."""
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_bytes: int, timeout: float = BODY_TIMEOUT) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length", b"0")
-        if not declared.isdigit() or int(declared) > self.max_bytes:
-            await self._refuse(send)
+        if not declared.isdigit():
+            await _refuse(send, 400, "the Content-Length header is not a number")
             return
-        body, more = b"", True
+        if int(declared) > self.max_bytes:
+            await _refuse(send, 413, f"the request body is over the limit of {self.max_bytes:,} bytes")
+            return
+        body: bytes | None = None
+        with anyio.move_on_after(self.timeout) as deadline:
+            body = await self._read(receive)
+        if deadline.cancelled_caught:
+            await _refuse(send, 408, f"the request body took over {self.timeout:g} s to arrive")
+        elif body is None:
+            await _refuse(send, 413, f"the request body is over the limit of {self.max_bytes:,} bytes")
+        else:
+            await self.app(scope, _replay(body), send)
+
+    async def _read(self, receive: Receive) -> bytes | None:
+        """The whole body, or None as soon as it is over the limit."""
+        chunks: list[bytes] = []
+        size, more = 0, True
         while more:
             message = await receive()
-            body += message.get("body", b"")
+            chunk = message.get("body", b"")
+            chunks.append(chunk)
+            size += len(chunk)
             more = message.get("more_body", False)
-            if len(body) > self.max_bytes:
-                await self._refuse(send)
-                return
-        await self.app(scope, _replay(body), send)
+            if size > self.max_bytes:
+                return None
+        return b"".join(chunks)
 
-    async def _refuse(self, send: Send) -> None:
-        text = f"the request body is over the limit of {self.max_bytes:,} bytes"
-        payload = json.dumps(error_body(413, [text])).encode("utf-8")
-        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": payload})
+
+async def _refuse(send: Send, status: int, text: str) -> None:
+    payload = json.dumps(error_body(status, [text])).encode("utf-8")
+    headers = [
+        (b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
+        (b"connection", b"close"),
+    ]  # fmt: skip
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
 
 
 def _replay(body: bytes) -> Receive:

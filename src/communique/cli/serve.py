@@ -37,9 +37,10 @@ def serve(db: str, *, host: str, port: int, max_body: int) -> None:
     import uvicorn
 
     from communique.api import create_app
+    from communique.api.server import server_config
 
     console(stderr=True).print(f"serving {db} at http://{host}:{port}/ (API at /api, Ctrl+C to stop)")
-    uvicorn.run(create_app(db, max_body=max_body), host=host, port=port, log_level="warning")
+    uvicorn.Server(server_config(create_app(db, max_body=max_body), host=host, port=port)).run()
 
 
 def register(app: typer.Typer) -> None:
