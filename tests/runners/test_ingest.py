@@ -142,5 +142,21 @@ def test_ingest_on_a_local_dask_cluster_stores_what_one_process_stores(tmp_path)
     corpus = tmp_path / "news.jsonl"
     write_jsonl(corpus, 40)
     ingest([corpus], tmp_path / "one.duckdb")
-    ingest([corpus], tmp_path / "dask.duckdb", workers=2, engine="dask")
+    shards = tmp_path / "shards"
+    ingest([corpus], tmp_path / "dask.duckdb", workers=2, engine="dask", shards=str(shards))
     assert _stored_rows(tmp_path / "one.duckdb") == _stored_rows(tmp_path / "dask.duckdb")
+    assert shards.is_dir()
+    assert not list(shards.glob("*.parquet"))  # every shard loaded, then removed
+
+
+def test_ingest_dask_shards_round_trip_through_parquet(tmp_path):
+    from communique.config import Settings
+    from communique.runners.dask import analyze_to_shards, load_shards
+
+    batch = [Article(id=f"a{n}", text=wire_story(n)) for n in range(3)]
+    paths, failures = analyze_to_shards(batch, Settings(), str(tmp_path), 7)
+    assert sorted(p.split("/")[-1] for p in paths.values())[0].startswith("00000007-")
+    loaded = load_shards(paths, failures)
+    assert loaded.articles == 3
+    assert loaded.tables["articles"].column("id").to_pylist() == ["a0", "a1", "a2"]
+    assert not list(tmp_path.glob("*.parquet"))

@@ -18,6 +18,7 @@ def ingest_cli(
     workers: int = typer.Option(1, "--workers", min=1, help="Processes analysing articles."),
     engine: str = typer.Option("local", "--engine", help="local (processes) or dask."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
+    shards: str | None = typer.Option(None, "--shards", help="Folder for Dask workers' Parquet shards (shared with remote workers)."),
     model: str | None = MODEL_OPTION,
     actors: list[str] | None = ACTORS_OPTION,
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
@@ -34,7 +35,7 @@ def ingest_cli(
                             rate=report.articles_per_second)
 
         report = ingest(paths, db, settings=settings, workers=workers, engine=engine,
-                        scheduler=scheduler, on_progress=update)
+                        scheduler=scheduler, shards=shards, on_progress=update)
     _print_summary(report, db, out)
     if report.failed:
         raise typer.Exit(1)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from communique.config import Settings
 from communique.ids import content_key
-from communique.model import Article, ArticleDoc, ReadFailure
+from communique.model import Article, ReadFailure
 from communique.readers import iter_articles
-from communique.runners.analyze import make_runner
+from communique.runners.analyze import TableBatch, make_runner
 from communique.store import Store
 from communique.store.clusters import cluster_events
 
@@ -54,6 +54,7 @@ def ingest(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    shards: str | None = None,
     on_progress: Progress | None = None,
     articles: Iterable[Article | ReadFailure] | None = None,
 ) -> IngestReport:
@@ -63,11 +64,13 @@ def ingest(
     started = time.perf_counter()
     source = articles if articles is not None else iter_articles(paths)
     with Store(db) as store:
-        runner = make_runner(settings, workers=workers, engine=engine, scheduler=scheduler)
+        runner = make_runner(
+            settings, workers=workers, engine=engine, scheduler=scheduler, shards=shards
+        )
         try:
             new_batches = _new_article_batches(source, store, report)
-            for outcomes in runner.run(new_batches):
-                _store_outcomes(store, outcomes, report)
+            for batch in runner.run(new_batches):
+                _store_batch(store, batch, report)
                 report.seconds = time.perf_counter() - started
                 if on_progress is not None:
                     on_progress(report)
@@ -128,16 +131,12 @@ def _without_id_clashes(batch: list[Article], store: Store, report: IngestReport
     return clear
 
 
-def _store_outcomes(
-    store: Store, outcomes: list[ArticleDoc | ReadFailure], report: IngestReport
-) -> None:
-    docs = [o for o in outcomes if isinstance(o, ArticleDoc)]
-    failures = [o for o in outcomes if isinstance(o, ReadFailure)]
-    store.write(docs, failures)
-    report.stored += len(docs)
-    report.words += sum(d.words for d in docs)
-    report.failed += len(failures)
-    report.failures.extend(failures)
+def _store_batch(store: Store, batch: TableBatch, report: IngestReport) -> None:
+    store.write_tables(batch.tables, batch.failures)
+    report.stored += batch.articles
+    report.words += batch.words
+    report.failed += len(batch.failures)
+    report.failures.extend(batch.failures)
 
 
 def _record_failures(store: Store, failures: list[ReadFailure], report: IngestReport) -> None:

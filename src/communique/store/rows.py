@@ -7,6 +7,8 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+import pyarrow as pa
+
 from communique.contract import JSON, doc_to_dict
 from communique.ids import content_key
 from communique.model import ArticleDoc, ReadFailure
@@ -31,6 +33,13 @@ def rows_for_docs(docs: Iterable[ArticleDoc], *, now: dt.datetime) -> Rows:
         rows["amounts"] += [{**a, "article_id": article_id} for a in data["amounts"]]
         rows["dates"] += [_date_row(d, article_id) for d in doc.dates]
     return rows
+
+
+def tables_for_docs(docs: Iterable[ArticleDoc], *, now: dt.datetime) -> dict[str, pa.Table]:
+    """The analysed articles as one Arrow table per stored table (compact, picklable)."""
+    from communique.store.schema import TABLES
+
+    return {name: pa.Table.from_pylist(rows, schema=TABLES[name]) for name, rows in rows_for_docs(docs, now=now).items()}
 
 
 def article_key(doc: ArticleDoc) -> str:

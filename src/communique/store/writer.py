@@ -18,7 +18,7 @@ import pyarrow as pa
 from communique.dedup import NearDuplicateIndex, band_keys, signature
 from communique.errors import StoreError
 from communique.model import ArticleDoc, ReadFailure
-from communique.store.rows import failure_row, rows_for_docs
+from communique.store.rows import failure_row, tables_for_docs
 from communique.store.schema import INTERNAL_TABLES, PRIMARY_KEYS, SCHEMA_VERSION, TABLES
 
 
@@ -102,17 +102,22 @@ class Store:
 
     def write(self, docs: Iterable[ArticleDoc], failures: Iterable[ReadFailure] = ()) -> None:
         """Store analysed articles and failures, all or nothing."""
-        now = dt.datetime.now(dt.UTC)
-        docs = list(docs)
-        rows = rows_for_docs(docs, now=now)
-        rows.update(self._near_duplicate_rows(docs, rows["articles"]))
-        rows["failures"] = _unique_by_id([failure_row(f, now=now) for f in failures])
+        self.write_tables(tables_for_docs(docs, now=dt.datetime.now(dt.UTC)), failures)
+
+    def write_tables(self, tables: dict[str, pa.Table], failures: Iterable[ReadFailure] = ()) -> None:
+        """Store a batch given as Arrow tables (from `tables_for_docs` or Parquet shards)."""
         import duckdb
 
+        now = dt.datetime.now(dt.UTC)
+        tables = dict(tables)
+        if "articles" in tables:
+            tables.update(self._with_near_duplicates(tables["articles"]))
+        failure_rows = _unique_by_id([failure_row(f, now=now) for f in failures])
+        tables["failures"] = pa.Table.from_pylist(failure_rows, schema=TABLES["failures"])
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for name, table_rows in rows.items():
-                self._insert(name, table_rows)
+            for name, table in tables.items():
+                self._insert(name, table)
             self.con.execute("COMMIT")
         except (duckdb.IOException, duckdb.TransactionException) as exc:  # a full disk: one line
             self._rollback()
@@ -131,20 +136,28 @@ class Store:
         except duckdb.Error:
             pass
 
-    def _near_duplicate_rows(
-        self, docs: list[ArticleDoc], article_rows: list[dict[str, Any]]
-    ) -> dict[str, list[dict[str, Any]]]:
-        """Index the new articles and point each near duplicate at the article it repeats."""
-        signatures = [signature(doc.article.text) for doc in docs]
-        keys_per_doc = [band_keys(sig) for sig in signatures]
-        index = NearDuplicateIndex(self._stored_signatures({k for keys in keys_per_doc for k in keys}))
-        signature_rows, band_rows = [], []
-        for doc, row, sig, keys in zip(docs, article_rows, signatures, keys_per_doc, strict=True):
-            row["duplicate_of"] = index.original_of(sig, keys)
-            index.add(doc.article.id, sig, keys, row["duplicate_of"])
-            signature_rows.append({"article_id": doc.article.id, "signature": sig.tolist()})
-            band_rows += [{"article_id": doc.article.id, "band_key": key} for key in keys]
-        return {"article_signatures": signature_rows, "article_bands": band_rows}
+    def _with_near_duplicates(self, articles: pa.Table) -> dict[str, pa.Table]:
+        """The articles with `duplicate_of` set, and their rows of the near-duplicate index."""
+        ids = articles.column("id").to_pylist()
+        signatures = [signature(text) for text in articles.column("text").to_pylist()]
+        keys_per_article = [band_keys(sig) for sig in signatures]
+        index = NearDuplicateIndex(self._stored_signatures({k for keys in keys_per_article for k in keys}))
+        originals: list[str | None] = []
+        for article_id, sig, keys in zip(ids, signatures, keys_per_article, strict=True):
+            originals.append(index.original_of(sig, keys))
+            index.add(article_id, sig, keys, originals[-1])
+        column = articles.schema.get_field_index("duplicate_of")
+        return {
+            "articles": articles.set_column(column, "duplicate_of", pa.array(originals, pa.string())),
+            "article_signatures": pa.Table.from_pylist(
+                [{"article_id": i, "signature": s.tolist()} for i, s in zip(ids, signatures, strict=True)],
+                schema=TABLES["article_signatures"],
+            ),
+            "article_bands": pa.Table.from_pylist(
+                [{"article_id": i, "band_key": k} for i, keys in zip(ids, keys_per_article, strict=True) for k in keys],
+                schema=TABLES["article_bands"],
+            ),
+        }
 
     def _stored_signatures(self, keys: set[int]) -> list[tuple[str, list[int], str | None]]:
         """Stored articles sharing an LSH band key: (id, signature, duplicate_of)."""
@@ -157,10 +170,9 @@ class Store:
             "(SELECT b.article_id FROM article_bands b JOIN wanted w USING (band_key))"
         ).fetchall()
 
-    def _insert(self, name: str, rows: list[dict[str, Any]]) -> None:
-        if not rows:
+    def _insert(self, name: str, batch: pa.Table) -> None:
+        if batch.num_rows == 0:
             return
-        batch = pa.Table.from_pylist(rows, schema=TABLES[name])  # noqa: F841
         if name == "failures":
             self.con.execute(
                 "INSERT INTO failures SELECT * FROM batch WHERE id NOT IN (SELECT id FROM failures)"
