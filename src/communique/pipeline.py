@@ -7,7 +7,6 @@ module's callers: stages turn what they need into the records of `communique.mod
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
@@ -87,16 +86,20 @@ class Pipeline:
         return self._run_stages(article, self.nlp(article.text))
 
     def pipe(
-        self, articles: Iterable[Article], *, batch_size: int = 32
+        self, articles: Iterable[Article | ReadFailure], *, batch_size: int = 32
     ) -> Iterator[ArticleDoc | ReadFailure]:
-        """Analyze many articles in order; a bad one comes back as a ReadFailure."""
+        """Analyze many articles in order; a bad one comes back as a ReadFailure, and a
+        ReadFailure given (an input the readers could not read) passes through in place."""
         for batch in _batches(articles, batch_size):
             yield from self._analyze_batch(batch)
 
-    def _analyze_batch(self, batch: list[Article]) -> Iterator[ArticleDoc | ReadFailure]:
+    def _analyze_batch(self, batch: list[Article | ReadFailure]) -> Iterator[ArticleDoc | ReadFailure]:
         good: list[Article] = []
         outcome: list[ArticleDoc | ReadFailure | None] = []
         for article in batch:
+            if isinstance(article, ReadFailure):
+                outcome.append(article)
+                continue
             try:
                 check_article(article, max_chars=self.settings.max_chars)
             except ArticleError as exc:
@@ -133,8 +136,8 @@ def _failure(article: Article, reason: str) -> ReadFailure:
     return ReadFailure(origin=article.origin, record=article.id, reason=reason, article_id=article.id)
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
+def _batches(articles: Iterable[Article | ReadFailure], size: int) -> Iterator[list[Article | ReadFailure]]:
+    batch: list[Article | ReadFailure] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= size:
@@ -142,8 +145,3 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
-
-
-def replace(doc: ArticleDoc, **changes: object) -> ArticleDoc:
-    """`dataclasses.replace` for ArticleDoc, typed loosely for stages."""
-    return dataclasses.replace(doc, **changes)  # type: ignore[arg-type]

@@ -38,25 +38,9 @@ def analyze_cli(
         check_choice(input_kind, INPUT_KINDS, option="--input")
     pipeline = Pipeline(settings_from(model, actors))
     inputs = iter_articles([path], input_kind=input_kind, default_date=parse_date(date), stdin=sys.stdin)
-    outcomes = _analyze_all(pipeline, inputs)
-    failed = _print_outcomes(outcomes, output_format)
+    failed = _print_outcomes(pipeline.pipe(inputs), output_format)
     if failed:
         raise typer.Exit(1)
-
-
-def _analyze_all(pipeline: Pipeline, inputs: Iterator[object]) -> Iterator[ArticleDoc | ReadFailure]:
-    pending = []
-    for item in inputs:
-        if isinstance(item, ReadFailure):
-            yield from pipeline.pipe(pending)
-            pending = []
-            yield item
-        else:
-            pending.append(item)
-            if len(pending) >= 32:
-                yield from pipeline.pipe(pending)
-                pending = []
-    yield from pipeline.pipe(pending)
 
 
 def _print_outcomes(outcomes: Iterator[ArticleDoc | ReadFailure], output_format: str) -> int:
