@@ -303,3 +303,17 @@ def test_events_seed_trade_deals_signed_between_britain_and_russia(seed_events):
 def test_events_seed_talks_are_one_consultation_with_several_spans(seed_events):
     consult = [e for e in seed_events.events if e.type == "CONSULT"]
     assert len(consult) == 1 and len(consult[0].evidence) >= 2
+
+
+def test_events_an_act_with_no_named_doer_takes_the_country_where_it_happens(nlp):
+    doc = hand_doc(nlp, "A British journalist was arrested in Moscow on Friday.")
+    assert {(actor, recipient) for _, actor, recipient in dyads(doc)} == {("RUS", "GBR")}
+    assert all("scene-actor" in e.rule for e in doc.events)
+    # a place that is only the topic, not where the act happens, names no doer
+    assert not hand_doc(nlp, "A British journalist was arrested for his reports about Russia.").events
+
+
+def test_events_suspension_and_blockade_are_event_nouns(nlp):
+    assert ("SANCTION", "FRA", "LBY") in dyads(hand_doc(nlp, "France announced a suspension of flights to Libya."))
+    doc = hand_doc(nlp, "Nato will tighten its blockade of Libya.")
+    assert ("THREATEN", "NATO", "LBY") in dyads(doc)

@@ -10,7 +10,9 @@ the speaker's REQUEST; denials and conditions are kept but marked. Actors and re
 come from the parse (subject, object, the clause a verb governs, the speaker of a
 statement, a group's place) and are resolved only through `communique.parties`; an event
 needs a political actor (a country, organisation or official). A two-sided event with no
-named counterpart takes the actor's latest one in the article ('after the talks'). The
+named counterpart takes the actor's latest one in the article ('after the talks'). A
+hostile act with no named doer ('was arrested in Lebanon') takes the country where the verb
+says it happened as its actor. The
 same event stated twice in an article becomes one event with two evidence spans. A
 sentence states one or two events: its main-clause event comes first, and secondary ones (a
 relative, participial or purpose clause, an event noun in an adjunct phrase, a verb coded
@@ -28,7 +30,7 @@ from typing import TYPE_CHECKING
 from communique import ontology
 from communique.ids import record_id
 from communique.model import ArticleDoc, Event, Mention, Party, Place
-from communique.parties import party_at, party_from
+from communique.parties import mention_at, party_at, party_from
 from communique.stages import events_roles as roles
 from communique.stages.events_lexicon import (
     ACCEDING_VERBS,
@@ -55,6 +57,8 @@ _JOINT_CONSULT = frozenset({"040", "041", "044", "046"})
 _SELF_DIRECTED = frozenset({"RETREAT", "MOBILIZE"})
 # Material acts: without a named recipient, the place where they happen is the recipient.
 _PLACED = frozenset({"PROTEST", "ASSAULT", "COERCE", "AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
+# Acts whose doer often goes unnamed ('was arrested in ...', 'a bomb killed ...').
+_UNNAMED_DOER = frozenset({"ASSAULT", "COERCE", "ACCUSE", "SANCTION"})
 # Prepositions by which a group is named after its place or body ('rebels in the Ivory Coast').
 _MEMBERSHIP_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
 # An act someone else says a party must do is a demand of that kind (CAMEO 10 subcodes).
@@ -249,9 +253,12 @@ def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
         if i in dropped or (_folded_into(trigger, triggers) and not _overrides(trigger, triggers, codings)):
             continue
         actors, recipients = _parties(doc, trigger, triggers)
+        scene = [] if actors else _scene_country(doc, trigger)
+        actors = actors or _without_actors(scene, recipients)
         if not actors or (not recipients and trigger.rule.startswith(_NEEDS_RECIPIENT)):
             continue
         actors, recipients, note = complete_dyad(doc, trigger.token, codings[i], actors, recipients)
+        note = ("+scene-actor" if scene else "") + note
         coding = dataclasses.replace(codings[i], rule=codings[i].rule + note)
         event = _build_event(doc, sent, trigger, coding, actors, recipients)
         if event is not None:
@@ -301,6 +308,29 @@ def _parties(doc: ArticleDoc, trigger: _Trigger, triggers: dict[int, _Trigger]) 
     if not recipients and _happens_at_a_place(trigger):
         recipients = _resolve(doc, roles.destinations(token))
     return actors, _without_actors(recipients, actors)
+
+
+def _scene_country(doc: ArticleDoc, trigger: _Trigger) -> list[Party]:
+    """The country where an act with no named doer happens, as its actor (the event data
+    convention for unattributed acts): 'was arrested in Lebanon', 'killed outside the Iraqi
+    city of Basra'. Only a place the verb's own phrase names counts."""
+    kind = ontology.plover(trigger.code)
+    if kind is None or kind.type not in _UNNAMED_DOER or not roles.unnamed_agent(trigger.token):
+        return []
+    for word in roles.scene(trigger.token):
+        found = mention_at(doc, word.idx, word.idx + len(word))
+        if found is None or not ontology.is_iso3(found[0].country):
+            continue
+        if found[0].kind in ("PLACE", "COUNTRY") or _describes_a_place(doc, word):
+            return [Party(name=found[0].country, text="", country=found[0].country)]  # type: ignore[arg-type]
+    return []
+
+
+def _describes_a_place(doc: ArticleDoc, word: Token) -> bool:
+    """'the *Iraqi* city': a national adjective on a noun that names no party itself (unlike
+    'Chinese authorities', a group, not a place)."""
+    head = word.head
+    return word.dep_ == "amod" and head.pos_ == "NOUN" and party_at(doc, head.idx, head.idx + len(head)) is None
 
 
 def complete_dyad(

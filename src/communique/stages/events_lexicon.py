@@ -77,6 +77,8 @@ CORE_NOUNS: dict[str, str] = {
     "threat": "130", "ultimatum": "139", "refusal": "120", "rejection": "120", "veto": "129",
     "demand": "100", "appeal": "100", "request": "100", "aid": "070", "assistance": "070",
     "extradition": "063", "withdrawal": "0871", "apology": "055", "praise": "051",
+    "suspension": "160", "blockade": "191", "investigation": "090", "inquiry": "090",
+    "probe": "090", "mediation": "045",
 }  # fmt: skip
 
 # Verbs that, with a request as their object, accede to it (CAMEO 083, PLOVER CONCEDE):

@@ -346,3 +346,28 @@ def _own_modality(token: Token) -> str | None:
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children):
         return "hypothetical"
     return None
+
+
+_SCENE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})
+
+
+def unnamed_agent(token: Token) -> bool:
+    """'was arrested in Lebanon', 'an explosion killed two youths': a verb whose doer is not
+    named, being passive without an agent, or having a thing rather than a party as subject."""
+    if token.pos_ != "VERB":
+        return False
+    deps = {c.dep_ for c in token.children}
+    if "nsubjpass" in deps:
+        return True
+    return "nsubj" in deps and all(c.pos_ == "NOUN" for c in token.children if c.dep_ == "nsubj")
+
+
+def scene(token: Token) -> list[Token]:
+    """The words of the places where a verb's act happens: 'in Lebanon', 'outside of the
+    Iraqi city of Basra', 'in a residential sector of eastern Beirut' (every word of the
+    place phrases, nearest first)."""
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:
+            found += [t for t in prep.subtree if t.i != prep.i]
+    return found
