@@ -50,6 +50,12 @@ IGO_NAMES = {"UNO": "UN",  # the UN proper; its agencies (IGOUNODEV...) are plai
  "WSTNAT": "NATO", "EUREEC": "EU", "WTO": "WTO", "BUSWTO": "WTO"}
 PHOENIX_TO_ISO = {"KOS": "XKX", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
 NON_STATE = {"NGO": "NGO", "MNC": "BUS", "IMG": "REB"}
+# CAMEO religion codes after IMG/NGO that are also ISO codes: IMGMUS is a Muslim militant
+# group (al-Qaeda), not one of Mauritius.
+RELIGIONS = {"MUS"}
+# Phoenix source defects: people filed under a neighbouring country's code. Mauritania's
+# leaders ("Moktar Ould Daddah") are listed under Mauritius (MUS) instead of MRT.
+MISFILED = {("MUS", "OULD"): "MRT"}
 EXTRA_COUNTRY_NAMES = {
     "GBR": ["UK", "U.K.", "Britain", "Great Britain", "British", "Briton", "Britons", "England"],
     "USA": ["US", "U.S.", "USA", "America", "American", "United States of America"],
@@ -141,7 +147,7 @@ def split_actor_code(code: str, iso: set[str]) -> tuple[str | None, str | None]:
         name = IGO_NAMES.get(rest, IGO_NAMES.get(rest[:6], "IGO" if rest[:3] == "UNO" else IGO_NAMES.get(rest[:3], "IGO")))
         return name, "IGO"
     if head in NON_STATE:
-        country = PHOENIX_TO_ISO.get(rest[:3], rest[:3])
+        country = None if rest[:3] in RELIGIONS else PHOENIX_TO_ISO.get(rest[:3], rest[:3])
         return (country if country in iso else None), NON_STATE[head]
     head = PHOENIX_TO_ISO.get(head, head)
     country = head if head in iso else None
@@ -404,9 +410,19 @@ def phoenix_actor(group: Group, iso: set[str]) -> dict | None:
     if not periods and default is None:
         return None
     kind = "PERSON" if group.person else "ORG"
+    periods, default = _refiled(group, periods), _refiled(group, [default])[0] if default else None
     periods.sort(key=lambda p: p[3] or "")
     return {"name": pretty_name(group.names[0]), "names": group.names, "periods": periods,
             "kind": kind, "default": default or [periods[-1][0], None]}
+
+
+def _refiled(group: Group, rows: list[list]) -> list[list]:
+    """Rows with a misfiled country code corrected (see MISFILED)."""
+    words = set(group.names[0].upper().replace("_", " ").split())
+    for (code, word), right in MISFILED.items():
+        if word in words:
+            rows = [[right if r[0] == code else r[0], *r[1:]] for r in rows]
+    return rows
 
 
 def assemble_actors(leaders: list[dict], phoenix: list[dict]) -> tuple[list, dict]:

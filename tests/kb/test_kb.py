@@ -152,3 +152,18 @@ def test_kb_a_stated_country_wins_over_a_namesake(text):
 @pytest.mark.parametrize("text", ["Opposition leaders", "Serbian opposition parties", "dissidents"])
 def test_kb_the_opposition_is_its_own_sector(text):
     assert resolve_text(text).sector == "OPP"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Moktar Ould Daddah", "MRT"),  # filed under Mauritius (MUS) in the source
+        ("al-Qaeda", None),  # IMGMUS: a Muslim militant group, not one of Mauritius
+        ("LTTE", "LKA"),
+        ("Upper Volta", "BFA"),
+        ("South Yemen", "YEM"),
+        ("Democratic People's Republic of Korea", "PRK"),
+    ],
+)
+def test_kb_source_defects_and_former_names(text, country):
+    assert resolve_text(text).country == country

@@ -190,3 +190,70 @@ def test_variant_spelling_of_a_known_person(nlp, stage):
     doc = _run(nlp, stage, "President Bouteflicka criticised the plan.", dt.date(2005, 1, 1))
     person = _by_name(doc)["Abdelaziz Bouteflika"]
     assert (person.country, person.role, person.mentions[0].text) == ("DZA", "president", "President Bouteflicka")
+
+
+def _country_of(doc, text):
+    """Countries of the entities with a mention that is exactly `text`."""
+    return {e.country for e in doc.entities for m in e.mentions if m.text == text}
+
+
+def test_known_organisation_is_not_read_as_a_group_noun(nlp, stage):
+    doc = _run(nlp, stage, "Both the army and the Moro Islamic Liberation Front violated the truce in March.", None)
+    front = _by_name(doc)["Moro Islamic Liberation Front"]
+    assert (front.country, front.sector) == ("PHL", "REB")
+
+
+def test_untagged_organisation_acronym_is_found(nlp, stage):
+    doc = _run(nlp, stage, "The Sudanese government and SPLM/A agreed to allow aid convoys into the south.", None)
+    assert _country_of(doc, "SPLM/A") == {"SSD"}
+
+
+def test_people_before_a_group_noun_is_no_person(nlp, stage):
+    text = "The main Hutu rebel group insisted that Burundi's government grant the majority more rights."
+    doc = _run(nlp, stage, text, None)
+    assert not any(e.kind == "PERSON" for e in doc.entities)
+    assert ("BDI", "REB") in _codes(doc)
+
+
+def test_group_takes_the_country_of_a_placed_group_in_its_sentence(nlp, stage):
+    doc = _run(nlp, stage, "Egyptian police opened fire to disperse Islamist demonstrators on Monday night.", None)
+    assert ("EGY", "CVL") in _codes(doc)
+
+
+def test_direction_before_a_country_names_the_country(nlp, stage):
+    doc = _run(nlp, stage, "Vietnamese-led forces retook a strategic village in Western Cambodia after fighting.", None)
+    assert _country_of(doc, "Western Cambodia") == {"KHM"}
+
+
+def test_of_country_after_a_name_places_the_person(nlp, stage):
+    doc = _run(nlp, stage, "King Hassan of Morocco said he would host the talks in Rabat.", dt.date(1995, 1, 1))
+    hassan = _by_name(doc)["Hassan"]
+    assert (hassan.country, [m.text for m in hassan.mentions]) == ("MAR", ["King Hassan", "he"])
+
+
+def test_people_of_a_country_live_there(nlp, stage):
+    doc = _run(nlp, stage, "The Albanians of southern Serbia are demanding autonomy from the authorities.", None)
+    assert ("SRB", "CVL") in _codes(doc)
+    assert not any(e.country == "ALB" for e in doc.entities)
+
+
+def test_untitled_office_takes_the_context_country(nlp, stage):
+    doc = _run(nlp, stage, "Israel rejected French mediation in the talks, the prime minister said on Wednesday.", None)
+    group = _by_name(doc)["Government of Israel"]
+    assert (group.role, [m.text for m in group.mentions]) == ("prime minister", ["the prime minister"])
+
+
+def test_apposition_places_an_unknown_person(nlp, stage):
+    text = "Karim Benhaddou, Algeria's leading human rights activist, began a hunger strike in prison on Sunday."
+    doc = _run(nlp, stage, text, None)
+    assert _by_name(doc)["Karim Benhaddou"].country == "DZA"
+
+
+def test_generic_end_of_a_known_name(nlp, stage):
+    doc = _run(nlp, stage, "Angry activists from the defeated Fatah Party staged rallies in the Gaza Strip.", None)
+    assert _country_of(doc, "Fatah Party") == {"PSE"}
+
+
+def test_known_place_before_an_office_gives_its_country(nlp, stage):
+    doc = _run(nlp, stage, "Ankara's Cankaya district administration refused the building permit on Monday.", None)
+    assert ("TUR", "GOV") in _codes(doc)

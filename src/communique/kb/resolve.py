@@ -206,10 +206,12 @@ def resolve_words(
 ) -> Reading:
     """Read the head (before the first preposition) first, the rest only for gaps.
 
-    A preposition inside a known name ("Massachusetts Institute of Technology") is no cut.
+    A preposition inside a known name ("Massachusetts Institute of Technology", "Democratic
+    People's Republic of Korea") is no cut.
     `names` are the words written with a capital (see `scan`).
     """
-    inside = {i for hit in scan(kb, words, acronyms) if hit.kind == "actor" for i in range(hit.start, hit.end)}
+    known = [hit for hit in scan(kb, words, acronyms) if hit.kind in ("actor", "country")]
+    inside = {i for hit in known for i in range(hit.start, hit.end)}
     cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS and i > 0 and i not in inside), len(words))
     head = read_hits(kb, scan(kb, words[:cut], acronyms, names), date)
     if cut < len(words):

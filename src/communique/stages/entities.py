@@ -5,7 +5,8 @@ article's day); then the stage adds what NER does not give: titles before names 
 Secretary William Hague"), group nominals ("British officials", "Russian police", "one
 person on Cameron's delegation", "the Assad regime"), titled references ("the Prime
 Minister", "the president of Armenia"), bare surnames, variant spellings of known people,
-capitals acting as governments and pronouns. Coordinated
+capitals acting as governments and pronouns; country names and organisation acronyms NER
+missed, "<person> of <country>", "<people> of <place>" and appositions. Coordinated
 demonyms before one head ("the British and Russian security services") give one group per
 country; group nouns with no country take their context's (see entities_context).
 """
@@ -23,7 +24,7 @@ from communique.kb import Actor, KnowledgeBase, key_words, load_kb, resolve_word
 from communique.kb.resolve import Reading
 from communique.kb.titles import TITLES
 from communique.model import ArticleDoc, Entity, Mention, Place
-from communique.stages.entities_context import gender, read_context_groups, read_thing_pronouns
+from communique.stages.entities_context import context_country, gender, read_context_groups, read_thing_pronouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,13 @@ LINKED_HEADS = frozenset({"person", "people", "member", "one", "source", "man", 
 NO_CONTEXT = frozenset({"IGO", "NGO", "UNK", "JNK", "NON"})  # sectors that take no context country
 LINKING_PREPOSITIONS = frozenset({"on", "of", "from", "in", "at", "for"})
 STATIVE = frozenset({"be", "have", "lie", "sit", "remain", "become", "look", "seem", "stand", "border"})  # places
+DIRECTIONS = frozenset({
+    "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL",
+    "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST", "NORTHEASTERN", "NORTHWESTERN",
+    "SOUTHEASTERN", "SOUTHWESTERN", "UPPER", "LOWER",
+})
+GENERIC_ENDS = frozenset({"PARTY", "GROUP", "MOVEMENT", "FACTION", "MILITIA", "ORGANIZATION", "ORGANISATION"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 @dataclass(slots=True)
@@ -98,7 +106,7 @@ class EntityStage:
         reader = Reader(self.kb, parsed, doc.article.date)
         ents = [ent for ent in parsed.ents if ent.label_ in NER_LABELS]
         for ent in ents:
-            if ent.label_ == "PERSON" or _is_known_surname(reader, ent):
+            if ent.label_ == "PERSON" or _is_known_surname(reader, ent) or _is_known_body(reader, ent):
                 read_named(reader, ent)
         for chunk in parsed.noun_chunks:
             read_group(reader, chunk)
@@ -106,6 +114,7 @@ class EntityStage:
         for ent in ents:
             if reader.free(ent.start, ent.end) and reserved.isdisjoint(range(ent.start, ent.end)):
                 read_named(reader, ent)
+        read_missed_names(reader)
         read_surnames(reader)
         read_references(reader)
         read_context_groups(reader)
@@ -116,6 +125,42 @@ class EntityStage:
 
 def _is_known_surname(reader: Reader, ent: Span) -> bool:
     return len(ent) == 1 and " ".join(key_words(ent.text)) in reader.surnames
+
+
+def _is_known_body(reader: Reader, ent: Span) -> bool:
+    """An organisation the KB knows by this exact name ("the Moro Islamic Liberation Front"):
+    read before group nominals, whose head noun ("Front") would otherwise claim it."""
+    if ent.label_ not in ("ORG", "FAC", "NORP"):
+        return False
+    words = [w for w in key_words(ent.text) if w != "THE"]
+    actor = reader.kb.find_actor(" ".join(words)) if len(words) > 1 else None
+    return actor is not None and actor.kind != "PERSON"
+
+
+def read_missed_names(reader: Reader) -> None:
+    """Names spaCy left untagged: proper nouns outside any entity whose one to three words are a
+    country's name ("Uzbekistan finally opened ..."), or an organisation's acronym ("SPLM/A")."""
+    tokens = reader.parsed
+    for token in tokens:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.i in reader.claimed:
+            continue
+        for end in range(min(token.i + 3, len(tokens)), token.i, -1):
+            if reader.free(token.i, end) and not any(t.ent_type_ for t in tokens[token.i : end]):
+                draft = _missed_name(reader, tokens[token.i : end])
+                if draft is not None:
+                    reader.add(draft, token.i, end)
+                    break
+
+
+def _missed_name(reader: Reader, span: Span) -> Draft | None:
+    kb, key = reader.kb, " ".join(key_words(span.text))
+    code = kb.country_keys.get(key)
+    if code in kb.countries:
+        return Draft(kb.country_name(code) or code, "COUNTRY", code, source="kb")
+    if not (span[0].text.isupper() and len(span[0].text) > 2):
+        return None
+    actor = kb.find_actor(key)
+    return actor_draft(actor, reader.date) if actor is not None and actor.kind != "PERSON" else None
 
 
 def to_entity(article_id: str, draft: Draft) -> Entity:
@@ -137,7 +182,12 @@ def read_named(reader: Reader, ent: Span) -> None:
         return
     if words[0] == "THE":
         words = words[1:]
+    words = _without_direction(reader.kb, words)
     key = " ".join(words)
+    if not key:
+        return
+    if ent.label_ == "PERSON" and _names_people(reader, ent, key):
+        return  # "Hutu rebels", "Karen guerrillas": a people modifying a group noun (read_group)
     if len(words) == 1 and key in reader.surnames:
         person = reader.drafts[reader.surnames[key]]
         reader.add(person, *with_title(reader, ent))
@@ -146,10 +196,37 @@ def read_named(reader: Reader, ent: Span) -> None:
         read_person(reader, ent, key)
     elif key in reader.kb.country_keys:
         code = reader.kb.country_keys[key]
+        home = country_after(reader, ent.end) if ent.label_ == "NORP" else None
+        if home not in (None, code):  # "the Albanians of southern Serbia": a people where they live
+            draft = Draft(reader.kb.group_name(home, "CVL"), "GROUP", home, "CVL", source="context")
+            reader.add(draft, ent.start, _phrase_end(reader, ent.end))
+            return
         kind, sector = ("ORG", "IGO") if code in reader.kb.igo else ("COUNTRY", None)
         reader.add(Draft(reader.kb.country_name(code) or code, kind, code, sector, source="kb"), ent.start, ent.end)
     else:
         read_other(reader, ent, key)
+
+
+def _without_direction(kb: KnowledgeBase, words: list[str]) -> list[str]:
+    """'Western Cambodia', 'south Lebanon' -> the country or place; 'South Africa' stays."""
+    key = " ".join(words)
+    if len(words) < 2 or words[0] not in DIRECTIONS or key in kb.country_keys or key in kb.places:
+        return words
+    rest = " ".join(words[1:])
+    return words[1:] if rest in kb.country_keys or rest in kb.places else words
+
+
+def _names_people(reader: Reader, ent: Span, key: str) -> bool:
+    """A one-word 'person' modifying a sector noun and naming no one known: a people's name."""
+    root = ent.root
+    if len(ent) != 1 or root.dep_ not in MODIFIER_DEPS or key in reader.surnames:
+        return False
+    if key in reader.kb.country_keys or reader.kb.find_actor(key) is not None or key in reader.kb.surnames:
+        return False
+    head, agents = root.head, reader.kb.agents
+    after = reader.parsed[ent.end] if ent.end < len(reader.parsed) else head
+    spans = (head, after, reader.parsed[max(head.i - 1, 0) : head.i + 1])
+    return any(" ".join(key_words(span.text)) in agents for span in spans)
 
 
 def _names_capital(kb: KnowledgeBase, key: str) -> bool:
@@ -167,6 +244,7 @@ def read_person(reader: Reader, ent: Span, key: str) -> None:
     """A person: known by name, surname or a variant spelling, else unknown with the context's codes."""
     start, end = with_title(reader, ent)
     title, country = title_before(reader, ent.start)
+    country = country or country_after(reader, ent.end)  # "King Hassan of Morocco"
     actor = _known_person(reader, key, country or _stated_country(reader, start))
     if actor is not None:
         draft = actor_draft(actor, reader.date)
@@ -183,12 +261,52 @@ def read_person(reader: Reader, ent: Span, key: str) -> None:
             if described.sector is not None and (not title or described.sector == "ELI"):
                 draft.sector, draft.role = described.sector, draft.role if described.sector != "ELI" else None
             draft.source = "context"
+        _described_after(reader, ent, draft)
     kept = reader.add(draft, start, end)
     if actor is None and title and kept.country is None:  # "President X", no country: see entities_context
         reader.titled.append(kept)
 
 
 DESCRIBING = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "DET", "PART"})
+
+
+def country_after(reader: Reader, end: int) -> str | None:
+    """The country of "of <country>" right after token `end` ("King Hassan of Morocco")."""
+    tokens = reader.parsed
+    if end + 1 >= len(tokens) or tokens[end].lower_ != "of":
+        return None
+    head = next((c for c in tokens[end].children if c.dep_ == "pobj"), None)
+    if head is None:
+        return None
+    for first in range(head.left_edge.i, head.i + 1):  # the whole phrase names it, or its end does
+        words = _without_direction(reader.kb, [w for w in key_words(tokens[first : head.i + 1].text) if w != "THE"])
+        code = reader.kb.country_keys.get(" ".join(words))
+        if code in reader.kb.countries:
+            return code
+    return None
+
+
+def _phrase_end(reader: Reader, end: int) -> int:
+    """The end of "of <place>" after token `end`, for a mention that includes it."""
+    of = reader.parsed[end]
+    objects = [c for c in of.children if c.dep_ == "pobj"]
+    return objects[0].right_edge.i + 1 if objects else end
+
+
+def _described_after(reader: Reader, ent: Span, draft: Draft) -> None:
+    """An unknown person's apposition: 'Salaheddine Sidhoum, Algeria's leading human rights
+    activist' -> DZA and the activist's sector, where the name gave none."""
+    for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end):
+        span = reader.parsed[appos.left_edge.i : appos.i + 1]
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return
+        words = [w for w in key_words(span.text) if w not in DETERMINERS]
+        found = resolve_words(reader.kb, words, reader.date) if words else None
+        if found is not None and found.country in reader.kb.countries:
+            draft.country = draft.country or found.country
+            draft.sector = draft.sector or found.sector
+            draft.source = "context"
+        return
 
 
 def description_before(reader: Reader, start: int) -> Reading | None:
@@ -251,6 +369,9 @@ def read_other(reader: Reader, ent: Span, key: str) -> None:
     """ORG, GPE, LOC, FAC, NORP that is not a country name: actor, place or unknown org."""
     kb = reader.kb
     actor = kb.find_actor(key)
+    words = key.split()
+    if actor is None and len(words) > 1 and words[-1] in GENERIC_ENDS:  # "the Fatah Party"
+        actor = kb.find_actor(" ".join(words[:-1]))
     if actor is not None:
         reader.add(actor_draft(actor, reader.date), ent.start, ent.end)
         return
@@ -341,8 +462,14 @@ def read_group(reader: Reader, chunk: Span) -> None:
 
 
 def _names_something(reader: Reader, tokens: list[Token]) -> bool:
-    """Whether a modifier is a name the KB does not place ("Fatah", "the Hutu"): no context guess."""
-    return any(t.pos_ == "PROPN" and t.ent_type_ not in ("", "NORP") for t in tokens)
+    """Whether a modifier is a name the KB does not place ("Fatah"): no context guess. A people
+    spaCy took for a person and read_named left unclaimed ("Hutu rebels"), or for a place the
+    KB does not know ("Shona rebels"), is no such name."""
+    return any(
+        t.pos_ == "PROPN" and t.ent_type_ not in ("", "NORP", "GPE", "LOC")
+        and (t.ent_type_ != "PERSON" or t.i in reader.claimed)
+        for t in tokens
+    )
 
 
 def _read_ethnic(reader: Reader, chunk: Span) -> None:
@@ -423,7 +550,17 @@ def _modifier_country(reader: Reader, tokens: list[Token]) -> str | None:
         if token.text[:1].isupper():  # "British", "Cameron's"; not "the key suspect"
             words.extend(key_words(token.text))
     words = [w for w in words if w not in DETERMINERS]
-    return resolve_words(reader.kb, words, reader.date).country if words else None
+    country = resolve_words(reader.kb, words, reader.date).country if words else None
+    return country or _place_country(reader, tokens)
+
+
+def _place_country(reader: Reader, tokens: list[Token]) -> str | None:
+    """The country of a known place among the modifiers ("Ankara's district administration")."""
+    for token in tokens:
+        place = reader.kb.places.get(" ".join(key_words(token.text))) if token.ent_type_ in ("GPE", "LOC") else None
+        if place is not None:
+            return place[1]
+    return None
 
 
 def _owner(reader: Reader, token: Token) -> Draft | None:
@@ -466,8 +603,9 @@ def read_references(reader: Reader) -> None:
 def read_titled(reader: Reader, chunk: Span) -> None:
     """'the Prime Minister', 'the Armenian president', 'the president of Armenia'.
 
-    The article's holder of that office (of that country, when one is named); with a country
-    and no such holder, the office stands for that country's sector ("Government of Armenia").
+    The article's holder of that office (of that country, when one is named); with no such
+    holder, the office stands for the sector of the country named, else of the context's
+    country (see entities_context.context_country): "Government of Armenia".
     """
     words = [w for w in key_words(chunk.text) if w not in DETERMINERS]
     country = reader.kb.country_keys.get(words[0]) if len(words) > 1 else None
@@ -482,10 +620,12 @@ def read_titled(reader: Reader, chunk: Span) -> None:
     if matches:
         best = max(matches, key=lambda d: len(d.mentions))
         reader.add(best, chunk.start, chunk.end)
-    elif country in reader.kb.countries:
-        sector, role = title
-        draft = Draft(reader.kb.group_name(country, sector), "GROUP", country, sector, role, source="context")
-        reader.add(draft, chunk.start, chunk.end)
+    else:
+        country = country or context_country(reader, chunk.start, chunk.end)
+        if country in reader.kb.countries:
+            sector, role = title
+            draft = Draft(reader.kb.group_name(country, sector), "GROUP", country, sector, role, source="context")
+            reader.add(draft, chunk.start, chunk.end)
 
 
 def _of_country(reader: Reader, chunk: Span) -> str | None:

@@ -3,7 +3,10 @@
 - A group noun naming no country ("students", "Islamic fundamentalists", "ethnic Turks") takes
   the country of the first place or country named in its sentence, else, when the sentence names
   no actor with a country, the article's dominant country (the one its mentions name most); such
-  entities have `source` "context".
+  entities have `source` "context". With no place or country in the sentence, the first group or
+  organisation the sentence places by its own words gives the country ("Egyptian police
+  dispersed Moslem fundamentalist demonstrators" -> EGY, "the Sri Lankan army holds Tamil
+  refugees" -> LKA).
   An unknown person with a title and no country ("President Omar El Bashir") is placed the same
   way, from the first country-bearing mention of their sentence other than a person's.
 - "it"/"its" and "they"/"their"/"them" refer to the nearest country, organisation or group
@@ -43,6 +46,12 @@ def sentence_country(reader: Reader, start: int, end: int, avoid: str | None = N
     return None if first is None else first[1]
 
 
+def context_country(reader: Reader, start: int, end: int) -> str | None:
+    """The country of a reference naming none ("the prime minister" with no holder in the
+    article): the first place or country of its sentence, else the article's dominant one."""
+    return sentence_country(reader, start, end) or dominant_country(reader)
+
+
 def dominant_country(reader: Reader) -> str | None:
     """The country the article's mentions name most often (ties: the first named)."""
     counts: Counter[str] = Counter()
@@ -57,11 +66,12 @@ def read_context_groups(reader: Reader) -> None:
     from communique.stages.entities import Draft
 
     dominant = dominant_country(reader)
+    bodies, named = _placed_bodies(reader), _named_sentences(reader)
     for start, end, sector, ethnic in reader.pending:
         if not reader.free(start, end):
             continue
-        country = sentence_country(reader, start, end, avoid=ethnic) or ethnic
-        if country is None and not _sentence_has_actor(reader, start):
+        country = sentence_country(reader, start, end, avoid=ethnic) or ethnic or _first_body(reader, bodies, start)
+        if country is None and reader.parsed[start].sent.start not in named:
             country = dominant
         if country is None:
             continue
@@ -70,6 +80,23 @@ def read_context_groups(reader: Reader) -> None:
     for person in reader.titled:
         person.country = _person_country(reader, person) or dominant
         person.source = "context" if person.country else person.source
+
+
+def _placed_bodies(reader: Reader) -> list[tuple[int, str]]:
+    """(start, country) of the mentions of groups and organisations that carry a country of
+    their own, before any context guess is made."""
+    found = []
+    for draft in reader.drafts.values():
+        placed = draft.country in reader.kb.countries and draft.sector not in TRANSNATIONAL
+        if draft.kind in ("GROUP", "ORG") and placed:
+            found.extend((m.start, draft.country) for m in draft.mentions)
+    return sorted(found)
+
+
+def _first_body(reader: Reader, bodies: list[tuple[int, str]], start: int) -> str | None:
+    """The country of the first placed group or organisation in the sentence of token `start`."""
+    sent = reader.parsed[start].sent
+    return next((country for at, country in bodies if sent.start_char <= at < sent.end_char), None)
 
 
 def _person_country(reader: Reader, person: Draft) -> str | None:
@@ -86,12 +113,17 @@ def _person_country(reader: Reader, person: Draft) -> str | None:
     return None if best is None else best[1]
 
 
-def _sentence_has_actor(reader: Reader, start: int) -> bool:
-    """Whether the sentence of token `start` names someone with a country (then no article guess)."""
-    sent = reader.parsed[start].sent
-    return any(
-        d.country and sent.start_char <= m.start < sent.end_char for d in reader.drafts.values() for m in d.mentions
-    )
+def _named_sentences(reader: Reader) -> set[int]:
+    """First tokens of the sentences that name someone with a country (then no article guess);
+    taken before context guesses, so that one guess does not block the next."""
+    found: set[int] = set()
+    for draft in reader.drafts.values():
+        if draft.country:
+            for mention in draft.mentions:
+                span = reader.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    found.add(span.sent.start)
+    return found
 
 
 def gender(reader: Reader, draft: Draft) -> str | None:
