@@ -18,10 +18,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from communique.config import Settings
-from communique.errors import ReaderError
+from communique.errors import ConfigError, ReaderError
 from communique.model import Article
 from communique.pipeline import Pipeline
 from communique.readers import iter_articles
+from communique.runners.analyze import make_runner
 from communique.runners.ingest import ingest
 
 
@@ -66,16 +67,35 @@ def bench(corpus: str | Path, *, settings: Settings | None = None, limit: int | 
 
 
 def _scaling(articles: list[Article], settings: Settings, one_process: float, workers: int) -> dict[str, float]:
-    """Speed-ups of N local processes and of N Dask workers over one process."""
+    """Speed-ups of N local processes and of N Dask workers over one process, once their
+    workers are up (start-up, which a long run pays once, is reported on its own)."""
     count = max(workers, 2)
-    local = _time_ingest(articles, settings, workers=count)
-    figures = {"workers": count, "local_speedup": one_process / local, "worker_peak_memory_mb": _peak_memory_mb(children=True)}
-    try:
-        dask_seconds = _time_ingest(articles, settings, workers=count, engine="dask")
-    except ImportError:
-        return figures
-    figures["dask_speedup"] = one_process / dask_seconds
+    figures: dict[str, float] = {"workers": count}
+    for engine in ("local", "dask"):
+        try:
+            startup, seconds = _time_warm_runner(articles, settings, workers=count, engine=engine)
+        except ConfigError:  # no dask extra
+            continue
+        figures[f"{engine}_speedup"] = one_process / seconds
+        figures[f"{engine}_startup_seconds"] = startup
+    figures["worker_peak_memory_mb"] = _peak_memory_mb(children=True)
     return figures
+
+
+def _time_warm_runner(articles: list[Article], settings: Settings, *, workers: int, engine: str) -> tuple[float, float]:
+    """Seconds to start N workers and have each analyze a first batch, then seconds to ingest."""
+    started = time.perf_counter()
+    runner = make_runner(settings, workers=workers, engine=engine)
+    try:
+        for _ in runner.run([articles[:1]] * workers):
+            pass
+        startup = time.perf_counter() - started
+        with tempfile.TemporaryDirectory() as folder:
+            began = time.perf_counter()
+            ingest([], Path(folder) / "bench.duckdb", settings=settings, articles=iter(articles), runner=runner)
+            return startup, time.perf_counter() - began
+    finally:
+        runner.close()
 
 
 def read_corpus(corpus: str | Path, *, limit: int | None = None, min_words: int = 0) -> list[Article]:

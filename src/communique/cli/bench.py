@@ -37,9 +37,12 @@ def _print_table(result: BenchResult) -> None:
     out.print(f"peak memory of this process: {result.peak_memory_mb:,.0f} MB")
     scaling = result.scaling
     if scaling:
-        out.print(f"speed-up of {scaling['workers']} local processes: {scaling['local_speedup']:.2f}")
-        if "dask_speedup" in scaling:
-            out.print(f"speed-up of {scaling['workers']} Dask workers: {scaling['dask_speedup']:.2f}")
+        for engine, label in (("local", "local processes"), ("dask", "Dask workers")):
+            if f"{engine}_speedup" in scaling:
+                out.print(
+                    f"speed-up of {scaling['workers']} {label}: {scaling[f'{engine}_speedup']:.2f} "
+                    f"(after {scaling[f'{engine}_startup_seconds']:.1f} s to start them)"
+                )
         out.print(f"peak memory of a worker process: {scaling['worker_peak_memory_mb']:,.0f} MB")
 
 

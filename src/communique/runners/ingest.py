@@ -16,7 +16,7 @@ from communique.config import Settings
 from communique.ids import content_key
 from communique.model import Article, ReadFailure
 from communique.readers import iter_articles
-from communique.runners.analyze import TableBatch, make_runner
+from communique.runners.analyze import Runner, TableBatch, make_runner
 from communique.store import Store
 from communique.store.clusters import cluster_events
 
@@ -57,16 +57,23 @@ def ingest(
     shards: str | None = None,
     on_progress: Progress | None = None,
     articles: Iterable[Article | ReadFailure] | None = None,
+    runner: Runner | None = None,
 ) -> IngestReport:
-    """Analyze and store every article of `paths` (or of `articles`) into `db`."""
+    """Analyze and store every article of `paths` (or of `articles`) into `db`.
+
+    A `runner` given is used as it is and left open (to time a warm pool, say); otherwise
+    one is made from `workers`, `engine`, `scheduler` and `shards`, and closed at the end.
+    """
     settings = settings or Settings()
     report = IngestReport()
     started = time.perf_counter()
     source = articles if articles is not None else iter_articles(paths)
+    own_runner = runner is None
     with Store(db) as store:
-        runner = make_runner(
-            settings, workers=workers, engine=engine, scheduler=scheduler, shards=shards
-        )
+        if runner is None:
+            runner = make_runner(
+                settings, workers=workers, engine=engine, scheduler=scheduler, shards=shards
+            )
         try:
             new_batches = _new_article_batches(source, store, report)
             for batch in runner.run(new_batches):
@@ -75,7 +82,8 @@ def ingest(
                 if on_progress is not None:
                     on_progress(report)
         finally:
-            runner.close()
+            if own_runner:
+                runner.close()
         cluster_events(store.con)
     report.seconds = time.perf_counter() - started
     return report
