@@ -317,3 +317,67 @@ def test_events_suspension_and_blockade_are_event_nouns(nlp):
     assert ("SANCTION", "FRA", "LBY") in dyads(hand_doc(nlp, "France announced a suspension of flights to Libya."))
     doc = hand_doc(nlp, "Nato will tighten its blockade of Libya.")
     assert ("THREATEN", "NATO", "LBY") in dyads(doc)
+
+
+def test_events_the_two_countries_are_the_two_named_before(nlp):
+    doc = hand_doc(nlp, "Britain held talks with Russia. The two countries agreed to expand trade.")
+    agreed = [e for e in doc.events if e.type == "AGREE"]
+    assert [sorted(a.country for a in e.actor) for e in agreed] == [["GBR", "RUS"]]
+    alone = hand_doc(nlp, "The two countries agreed to expand trade.")
+    assert not [e for e in alone.events if e.type == "AGREE"]  # nothing named before: no actors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain shortened the curfew in Libya.", ("CONCEDE", "0813")),  # narrowing eases it
+        ("France extended the curfew in Libya.", ("COERCE", "1723")),  # widening imposes it
+        ("France said it would extend the curfew in Libya.", ("THREATEN", "137")),  # a future coercion
+        ("Russia said it would boycott all contact with Britain.", ("THREATEN", "1312")),
+        ("Russia said it would withdraw its troops from Libya.", ("AGREE", "0356")),  # stated intent to yield
+    ],
+)
+def test_events_restrictions_boycotts_and_stated_concessions(nlp, text, expected):
+    doc = hand_doc(nlp, text)
+    assert [(e.type, e.cameo) for e in doc.events][:1] == [expected]
+
+
+def test_events_a_conditional_boycott_is_a_threat(nlp):
+    doc = hand_doc(nlp, "Russia will boycott the talks unless Britain apologizes.")
+    assert ("THREATEN", "RUS", "GBR") in dyads(doc)
+
+
+def test_events_a_stance_participle_is_not_a_passive(nlp):
+    assert ("REJECT", "RUS", "GBR") in dyads(hand_doc(nlp, "Russia is opposed to the deal with Britain."))
+    assert ("REJECT", "RUS", "FRA") in dyads(hand_doc(nlp, "France was opposed by Russia."))
+
+
+def _pronoun_doc(nlp, text: str, pronoun: str):
+    """'Rebels' are a Libyan group; the pronoun was resolved to a group of no country."""
+    rebels = Mention(start=0, end=6, text="Rebels")
+    start = text.index(f" {pronoun} ") + 1
+    said = Mention(start=start, end=start + len(pronoun), text=pronoun)
+    libya = text.index("Russia")
+    entities = (
+        Entity(id="r", name="Rebels", kind="GROUP", mentions=(rebels,), country="LBY", sector="REB"),
+        Entity(id="q", name="Cell", kind="ORG", mentions=(said,), country=None, sector="REB"),
+        Entity(id="c", name="Russia", kind="COUNTRY", mentions=(Mention(start=libya, end=libya + 6, text="Russia"),),
+               country="RUS", sector="GOV"),
+    )  # fmt: skip
+    doc = ArticleDoc(article=Article(id="t", text=text), entities=entities)
+    return make_stage(Settings())(doc, nlp(text))
+
+
+def test_events_a_pronoun_of_no_country_stands_for_the_speaker(nlp):
+    doc = _pronoun_doc(nlp, "Rebels said they attacked Russia.", "they")
+    assert ("ASSAULT", "LBY", "RUS") in dyads(doc)
+    other = _pronoun_doc(nlp, "Rebels said it attacked Russia.", "it")  # 'it' cannot be the rebels
+    assert ("ASSAULT", "LBY", "RUS") not in dyads(other)
+
+
+def test_evaluation_scores_transnational_militants_only_when_marked_so():
+    from communique.evaluation import events as evaluation
+
+    assert evaluation.gold_country("IMG") == "IMG"
+    assert evaluation.party_country(Party(name="al-Qaeda", text="al-Qaeda", country=None, sector="IMG")) == "IMG"
+    assert evaluation.party_country(Party(name="Rebels", text="rebels", country=None, sector="REB")) is None

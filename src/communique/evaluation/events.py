@@ -23,7 +23,11 @@ from communique.model import Article, ArticleDoc, Event, Party
 LEVELS = ("actor_recipient_type", "actor_recipient", "type", "cameo_root")
 # CAMEO country codes that differ from ISO 3166-1 alpha-3, as older gold files use them.
 _CAMEO_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "TMP": "TLS", "GMY": "DEU"}
-_TRANSNATIONAL = frozenset({"IGO", "NGO"})
+# A party with no country whose sector names a transnational class is scored as that class.
+# Gold 'IMG' (a transnational militant group: al-Qaeda) matches only a party the knowledge base
+# itself marks IMG: a country-less party of sector REB may be rebels of a country not named,
+# so it stays unmatched rather than being counted as any militant group.
+_TRANSNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "IGO", "IMG": "IMG"}
 _FACTUAL = frozenset({"asserted", "future", None})
 _MAX_ERRORS = 8
 
@@ -77,10 +81,13 @@ def gold_country(code: str | None) -> str | None:
 
 def party_country(party: Party) -> str | None:
     """Our party's country as the gold writes it: IGOs (NATO, UN, EU ...) and international
-    NGOs (a party of that sector with no country) as 'IGO'."""
+    NGOs (a party of that sector with no country) as 'IGO'; a country-less transnational
+    militant group (sector IMG) as 'IMG'."""
     code = party.country
+    if code is None and party.sector in _TRANSNATIONAL_SECTORS:
+        return _TRANSNATIONAL_SECTORS[party.sector]
     if code is None:
-        return "IGO" if party.sector in _TRANSNATIONAL else None
+        return None
     return "IGO" if len(code) != 3 or party.sector == "IGO" else code
 
 

@@ -17,8 +17,12 @@ same event stated twice in an article becomes one event with two evidence spans.
 sentence states one or two events: its main-clause event comes first, and secondary ones (a
 relative, participial or purpose clause, an event noun in an adjunct phrase, a verb coded
 only by its dictionary block's default) give way when a firmer main event is there. An act
-made conditional on another's ('will withdraw unless ...') is a threat of it. `Event.rule` says which word, pattern and
-framing produced it.
+made conditional on another's ('will withdraw unless ...') is a threat of it, as is a
+future boycott. A concession a speaker says will be made is an intent to yield (AGREE);
+widening a restriction ('extended the curfew') imposes it, narrowing it eases it. 'The two
+countries', 'both sides' name the last two parties of distinct countries named before; a
+pronoun subject resolved to no country stands for the speaker of its statement. `Event.rule`
+says which word, pattern and framing produced it.
 """
 
 from __future__ import annotations
@@ -29,16 +33,19 @@ from typing import TYPE_CHECKING
 
 from communique import ontology
 from communique.ids import record_id
-from communique.model import ArticleDoc, Event, Mention, Party, Place
+from communique.model import ArticleDoc, Entity, Event, Mention, Party, Place
 from communique.parties import mention_at, party_at, party_from
 from communique.stages import events_roles as roles
 from communique.stages.events_lexicon import (
     ACCEDING_VERBS,
     COOPERATIVE,
+    EASING,
     INTENT_ADJECTIVES,
     LIGHT_VERBS,
     MATERIAL_CONFLICT,
     REPORTING,
+    RESTRICTIONS,
+    TIGHTENING,
 )
 from communique.stages.events_verbs import noun_code, verb_code
 
@@ -66,6 +73,9 @@ _REQUEST_FOR_ROOT = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "
 _OBLIGATION = "obligation:"
 _REJECT_FOR_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 _AGREE_FOR_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033"}
+# A concession a party states it will make is an expressed intent to yield (CAMEO 035, AGREE).
+_STATED_YIELD = {"081": "0351", "084": "0353", "087": "0356"}
+_BOYCOTTS = frozenset({"1242"})
 _THREAT_FOR_ROOT = {"15": "130", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
@@ -139,6 +149,8 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
             continue
         if token.pos_ == "VERB" and roles.verb_key(token) in LIGHT_VERBS:
             hit = _light_verb_hit(token) or hit
+        if token.pos_ == "VERB" and roles.verb_key(token) in TIGHTENING | EASING:
+            hit = _restriction_hit(token) or hit
         if token.pos_ == "VERB" and roles.verb_key(token) in ACCEDING_VERBS:
             hit = _acceded_hit(token) or hit
         if token.pos_ == "VERB" and roles.asks_to_act(token):
@@ -158,6 +170,23 @@ def _light_verb_hit(token: Token) -> tuple[str, str] | None:
             hit = noun_code(child.lemma_.lower())
             if hit is not None:
                 return hit[0], f"verb:{roles.verb_key(token)}+{hit[1]}"
+    return None
+
+
+def _restriction_hit(token: Token) -> tuple[str, str] | None:
+    """'extended the curfew', 'shortened the nightly curfew', 'the state of emergency was
+    lifted': widening a restriction on a population imposes it (COERCE), narrowing it eases
+    it (CONCEDE), whatever the verb means elsewhere."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = [child, *(c for c in child.children if c.dep_ in ("compound", "amod"))]
+        words += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        for word in words:
+            codes = RESTRICTIONS.get(word.lemma_.lower())
+            if codes is not None:
+                easing = roles.verb_key(token) in EASING
+                return codes[easing], f"verb-restriction:{roles.verb_key(token)}:{word.lemma_.lower()}"
     return None
 
 
@@ -234,13 +263,26 @@ def reframe(trigger: _Trigger) -> _Coding:
         return _Coding(code, True if negated else False, "denied", f"{rule}+denial")
     if cue == "hypothetical":
         return _Coding(code, False, "hypothetical", f"{rule}+condition")
-    if cue == "future" and root == "08":  # PLOVER: future retreats and concessions are CONCEDE
-        return _Coding(code, False, "future", f"{rule}+intent", kind="CONCEDE")
-    if cue == "future" and root in _AGREE_FOR_ROOT:
-        return _Coding(_AGREE_FOR_ROOT[root], False, "future", f"{rule}+intent")
-    if cue == "future" and kind in MATERIAL_CONFLICT:
-        return _Coding(_THREAT_FOR_ROOT.get(root, "130"), False, "future", f"{rule}+intent")
+    if cue == "future":
+        return _future(trigger.token, code, rule, kind)
     return _Coding(code, False, cue or "asserted", rule)
+
+
+def _future(token: Token, code: str, rule: str, kind: str) -> _Coding:
+    """A promised or intended act: cooperation becomes AGREE, a material conflict a threat;
+    a concession stays one unless a speaker states it (then it is an intent to yield)."""
+    root = code[:2]
+    if root == "08" and roles.speaker(token):  # 'said it would release'
+        return _Coding(_STATED_YIELD.get(code[:3], "035"), False, "future", f"{rule}+stated-intent")
+    if root == "08":  # PLOVER: future retreats and concessions are CONCEDE
+        return _Coding(code, False, "future", f"{rule}+intent", kind="CONCEDE")
+    if code in _BOYCOTTS:  # 'would boycott all contact': a threat to boycott
+        return _Coding("1312", False, "future", f"{rule}+intent")
+    if root in _AGREE_FOR_ROOT:
+        return _Coding(_AGREE_FOR_ROOT[root], False, "future", f"{rule}+intent")
+    if kind in MATERIAL_CONFLICT:
+        return _Coding(_THREAT_FOR_ROOT.get(root, "130"), False, "future", f"{rule}+intent")
+    return _Coding(code, False, "future", rule)
 
 
 def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
@@ -297,7 +339,7 @@ def _parties(doc: ArticleDoc, trigger: _Trigger, triggers: dict[int, _Trigger]) 
         actors = _resolve(doc, roles.speaker(token), group=True)
         return actors, _without_actors(_resolve(doc, roles.subjects(token), group=True), actors)
     actor_tokens, recipient_tokens = _role_tokens(trigger, triggers)
-    actors = _resolve(doc, actor_tokens, group=True)
+    actors = _speaker_for_pronoun(doc, token, actor_tokens, _resolve(doc, actor_tokens, group=True))
     if not actors and token.lemma_.lower() not in REPORTING and not roles.bare_passive(token):
         actors = _resolve(doc, roles.speaker(token)) or _resolve(doc, roles.governing_subjects(token), group=True)
     recipients = _resolve(doc, recipient_tokens, deep=True)
@@ -308,6 +350,18 @@ def _parties(doc: ArticleDoc, trigger: _Trigger, triggers: dict[int, _Trigger]) 
     if not recipients and _happens_at_a_place(trigger):
         recipients = _resolve(doc, roles.destinations(token))
     return actors, _without_actors(recipients, actors)
+
+
+def _speaker_for_pronoun(doc: ArticleDoc, token: Token, actor_tokens: list[Token], actors: list[Party]) -> list[Party]:
+    """'Militants said they attempted ...', 'Nato said it would ...': a pronoun subject of a
+    speaker's statement that resolves to no country stands for the speaker, when the speaker
+    is a party of a country and of the pronoun's number."""
+    if len(actor_tokens) != 1 or actor_tokens[0].tag_ != "PRP" or any(a.country for a in actors):
+        return actors
+    said = roles.speaker(token)
+    if not said or not roles.same_number(actor_tokens[0], said):
+        return actors
+    return [p for p in _resolve(doc, said, group=True) if p.country] or actors
 
 
 def _scene_country(doc: ArticleDoc, trigger: _Trigger) -> list[Party]:
@@ -422,10 +476,31 @@ def _resolve(doc: ArticleDoc, tokens: list[Token], *, deep: bool = False, group:
     parties: list[Party] = []
     for token in tokens:
         found = _parties_of(doc, token, 2 if group else 0)
+        if not found and roles.collective(token):
+            found = _named_before(doc, token)
         if not found and deep:
             found = [p for inner in roles.nested_nouns(token) for p in _parties_of(doc, inner)][:2]
         parties += [p for p in found if _is_political(p) and p not in parties]
     return parties
+
+
+def _named_before(doc: ArticleDoc, token: Token) -> list[Party]:
+    """'The two countries', 'both sides': the last two parties of distinct countries the
+    article names before the word, in the order it named them."""
+    found: list[Party] = []
+    for mention, entity in _mentions_before(doc, token.idx):
+        party = party_from(entity, mention)
+        if ontology.is_iso3(party.country) and party.country not in {p.country for p in found}:
+            found.append(party)
+        if len(found) == 2:
+            return found[::-1]
+    return []
+
+
+def _mentions_before(doc: ArticleDoc, offset: int) -> list[tuple[Mention, Entity]]:
+    """The article's entity mentions that end before the offset, the latest first."""
+    pairs = [(m, e) for e in doc.entities for m in e.mentions if m.end <= offset]
+    return sorted(pairs, key=lambda pair: -pair[0].start)
 
 
 def _parties_of(doc: ArticleDoc, token: Token, depth: int = 0) -> list[Party]:

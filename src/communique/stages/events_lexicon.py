@@ -88,6 +88,20 @@ ACCEDING_VERBS = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfi
 LIGHT_VERBS = frozenset({
     "impose", "mount", "launch", "stage", "conduct", "carry out", "hold", "begin", "start", "issue",
 })  # fmt: skip
+# Restrictions a government sets on a population, with the CAMEO codes of imposing and of
+# easing them ('curfew': 1723 impose a curfew, 0813 ease it).
+RESTRICTIONS: dict[str, tuple[str, str]] = {
+    "curfew": ("1723", "0813"), "restriction": ("172", "081"), "emergency": ("1724", "0814"),
+    "martial": ("1724", "0814"), "ban": ("172", "081"),
+}  # fmt: skip
+# Verbs that widen a restriction ('extended the curfew') or narrow it ('shortened the curfew').
+TIGHTENING = frozenset({"extend", "prolong", "tighten", "lengthen", "expand", "reimpose", "renew", "impose"})
+EASING = frozenset({"shorten", "ease", "relax", "lift", "loosen", "reduce", "end", "cancel", "scrap", "curtail"})
+# Nouns by which an article names two parties it has named before: 'the two countries',
+# 'both sides', 'the two leaders', 'both governments'.
+COLLECTIVE_NOUNS = frozenset({"country", "side", "leader", "government", "nation", "state", "president"})
+# Participles that state a stance when passive in form: 'is opposed to', 'is committed to'.
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate"})
 # A trigger governed by one of these through xcomp/ccomp/prep is refused, not done.
 REFUSAL = frozenset({"refuse", "decline", "reject", "rule out", "deny", "oppose", "resist", "fail"})
 # Adjectives of intent: 'ready / willing / prepared to' do something is AGREE (PLOVER manual).

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique.stages.events_lexicon import (
+    COLLECTIVE_NOUNS,
     DENIAL,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
@@ -18,6 +19,7 @@ from communique.stages.events_lexicon import (
     REFUSAL,
     REPORTING,
     REQUEST_VERBS,
+    STATIVE_PARTICIPLES,
 )
 
 if TYPE_CHECKING:
@@ -96,7 +98,7 @@ def governor(token: Token) -> Token | None:
 
 def subjects(token: Token, depth: int = 0) -> list[Token]:
     """Agents of a verb: subject or passive agent, else the controlling clause's."""
-    found = [_antecedent(c) for c in token.children if c.dep_ in _SUBJECT]
+    found = [_antecedent(c) for c in token.children if c.dep_ in _SUBJECT or (c.dep_ == "nsubjpass" and stative(token))]
     found += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if found or depth > 3:
         return with_conjuncts(found)
@@ -113,6 +115,17 @@ def subjects(token: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def stative(token: Token) -> bool:
+    """'Israel *is opposed to* French mediation': a participle of state, not a passive; its
+    grammatical subject is the one who opposes (or is committed)."""
+    return (
+        token.tag_ == "VBN"
+        and token.lemma_.lower() in STATIVE_PARTICIPLES
+        and not any(c.dep_ == "agent" for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    )
+
+
 def _antecedent(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies: 'Cameron, *who* watched'."""
     if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
@@ -122,7 +135,7 @@ def _antecedent(token: Token) -> Token:
 
 def objects(token: Token) -> list[Token]:
     """Recipients of a verb: direct and passive objects, prepositional objects."""
-    found = [c for c in token.children if c.dep_ in _OBJECT]
+    found = [c for c in token.children if c.dep_ in _OBJECT and not (c.dep_ == "nsubjpass" and stative(token))]
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS and prep.i > token.i:
             found += [c for c in prep.children if c.dep_ == "pobj"]
@@ -131,6 +144,25 @@ def objects(token: Token) -> list[Token]:
             if clause.dep_ in ("acl", "ccomp"):
                 found += [c for c in clause.children if c.dep_ in _SUBJECT]
     return with_conjuncts(found)
+
+
+def collective(token: Token) -> bool:
+    """Whether the word names two parties named before: 'the *two* countries', '*both*
+    sides', 'each *other*', 'one *another*'."""
+    words = {c.lower_ for c in token.children}
+    if token.lower_ in ("other", "another"):
+        return bool(words & {"each", "one"})
+    if token.lemma_.lower() not in COLLECTIVE_NOUNS or token.tag_ != "NNS":
+        return False
+    return bool(words & {"two", "both"})
+
+
+def same_number(pronoun: Token, nouns: list[Token]) -> bool:
+    """Whether a pronoun can stand for these nouns: 'they' for a plural or a coordination,
+    'it', 'he' or 'she' for one singular noun."""
+    plural = len(nouns) > 1 or any(n.tag_ in ("NNS", "NNPS") for n in nouns)
+    word = pronoun.lower_
+    return plural if word in ("they", "them") else not plural and word in ("it", "he", "she")
 
 
 def nested_nouns(token: Token, depth: int = 2) -> list[Token]:
