@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import typer
@@ -55,6 +57,13 @@ def print_json(data: Any, *, indent: int | None = None) -> None:
 
 
 WIDTH_WHEN_PIPED = 160
+
+
+def print_csv(rows: Iterable[dict[str, Any]], fields: Sequence[str]) -> None:
+    """Rows as CSV with a header, on standard output."""
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(fields), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 def console(*, stderr: bool = False) -> Console:

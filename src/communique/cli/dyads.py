@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import sys
 from typing import Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from communique.cli._util import check_choice, console, parse_date, print_json
+from communique.cli._util import check_choice, console, parse_date, print_csv, print_json
 from communique.store import Store
 from communique.store.queries import FREQUENCIES, QUAD_COLUMNS, DyadQuery, dyad_series
 
@@ -50,10 +48,7 @@ def dyads_cli(
 
 
 def _print_csv(rows: list[dict[str, Any]]) -> None:
-    fields = ["period", "actor", "recipient", "events", "mentions", *QUAD_COLUMNS, "plover_score", "goldstein"]
-    writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    print_csv(rows, ["period", "actor", "recipient", "events", "mentions", *QUAD_COLUMNS, "plover_score", "goldstein"])
 
 
 def _print_table(rows: list[dict[str, Any]], query: DyadQuery) -> None:

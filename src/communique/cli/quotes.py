@@ -8,13 +8,12 @@ The query itself is `communique.store.queries.quote_query`, shared with the API.
 from __future__ import annotations
 
 import csv
-import sys
 from typing import Any
 
 import typer
 from rich.table import Table
 
-from communique.cli._util import check_choice, console, parse_date, print_json
+from communique.cli._util import check_choice, console, parse_date, print_csv, print_json
 from communique.store import Store
 from communique.store.queries import QuoteFilter, quote_query
 
@@ -61,10 +60,7 @@ def quotes_cli(
 
 
 def _print_csv(rows: list[dict[str, Any]]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({**row, "events": " ".join(row["events"] or ())})
+    print_csv(({**row, "events": " ".join(row["events"] or ())} for row in rows), COLUMNS)
 
 
 def _print_table(rows: list[dict[str, Any]]) -> None:
