@@ -44,12 +44,15 @@ GIVEN_NAMES = DATA_DIR / "given_names.psv"
 SECTORS = {
     "GOV", "MIL", "COP", "JUD", "SPY", "OPP", "REB", "PTY", "BUS", "MED", "CVL", "ELI",
     "IGO", "LEG", "NGO", "EDU", "REL", "CRM", "JRN", "UAF", "AGR", "LAB", "SOC", "REF",
-    "PRM", "PRE", "HLH", "HRI", "DEV", "ENV", "UNK", "JNK", "NON",
+    "PRM", "PRE", "HLH", "HRI", "DEV", "ENV", "UNK", "JNK", "NON", "IMG",
 }
 IGO_NAMES = {"UNO": "UN",  # the UN proper; its agencies (IGOUNODEV...) are plain IGO
  "WSTNAT": "NATO", "EUREEC": "EU", "WTO": "WTO", "BUSWTO": "WTO"}
 PHOENIX_TO_ISO = {"KOS": "XKX", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
 NON_STATE = {"NGO": "NGO", "MNC": "BUS", "IMG": "REB"}
+# An international militarized group (CAMEO IMG) placed in no country keeps the sector IMG
+# (al-Qaeda); one with a home country is that country's rebels (REB).
+TRANSNATIONAL_ARMED = "IMG"
 # CAMEO religion codes after IMG/NGO that are also ISO codes: IMGMUS is a Muslim militant
 # group (al-Qaeda), not one of Mauritius.
 RELIGIONS = {"MUS"}
@@ -148,7 +151,10 @@ def split_actor_code(code: str, iso: set[str]) -> tuple[str | None, str | None]:
         return name, "IGO"
     if head in NON_STATE:
         country = None if rest[:3] in RELIGIONS else PHOENIX_TO_ISO.get(rest[:3], rest[:3])
-        return (country if country in iso else None), NON_STATE[head]
+        country = country if country in iso else None
+        if head == "IMG" and country is None:
+            return None, TRANSNATIONAL_ARMED
+        return country, NON_STATE[head]
     head = PHOENIX_TO_ISO.get(head, head)
     country = head if head in iso else None
     chunks = [rest[i : i + 3] for i in range(0, len(rest), 3)]

@@ -164,3 +164,26 @@ def test_ministers_governors_and_chief_ministers(text, date, country, role):
 def test_namesake_keeps_the_name_as_written(text):
     party = resolve_text(text, date=_day("1995-01-01"))
     assert (party.name, party.country) == ("Hassan", "MAR")
+
+
+def test_transnational_armed_groups_keep_sector_img_without_a_country():
+    build = _build_module()
+    iso = {"IRQ", "MUS", "DZA"}
+    assert build.split_actor_code("IMGMUSALQ", iso) == (None, "IMG")
+    assert build.split_actor_code("IMGDZA", iso) == ("DZA", "REB")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("al-Qaeda", None, "IMG"),
+        ("Iraq's al-Qaeda", "IRQ", "REB"),
+        ("Association of African Jurists", None, "NGO"),
+        ("Third World Water Forum", None, "NGO"),
+        ("the Pan-African Development Commission", None, "IGO"),
+        ("the Kenya Farmers Association", "KEN", "AGR"),
+    ],
+)
+def test_international_bodies_and_armed_groups(text, country, sector):
+    party = resolve_text(text)
+    assert (party.country, party.sector) == (country, sector)

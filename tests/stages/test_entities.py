@@ -257,3 +257,9 @@ def test_generic_end_of_a_known_name(nlp, stage):
 def test_known_place_before_an_office_gives_its_country(nlp, stage):
     doc = _run(nlp, stage, "Ankara's Cankaya district administration refused the building permit on Monday.", None)
     assert ("TUR", "GOV") in _codes(doc)
+
+
+def test_party_name_with_a_gloss_takes_its_sentence_country(nlp, stage):
+    text = "The fundamentalist Umma (Nation) party has said it will boycott Algeria's first multi-party elections."
+    party = next(e for e in _run(nlp, stage, text, None).entities if e.sector == "PTY")
+    assert (party.name, party.country, party.mentions[0].text) == ("Umma (Nation) party", "DZA", "Umma (Nation) party")

@@ -21,6 +21,17 @@ PREPOSITIONS = frozenset({"OF", "TO", "AT", "IN", "FOR", "ON", "FROM", "WITH"})
 FUNCTION_WORDS = PREPOSITIONS | {"THE", "A", "AN", "AND", "S", "OR", "BY", "ITS", "THEIR", "FORMER", "EX", "ONE", "TWO"}
 FORMER = frozenset({"FORMER", "EX", "RETIRED", "ONETIME"})
 PRONOUNS = frozenset({"HE", "SHE", "HIM", "HER", "THEY", "THEM", "WE", "US", "I", "YOU", "IT", "HIMSELF", "HERSELF"})
+TRANSNATIONAL_ARMED = "IMG"  # an armed group of no one country (al-Qaeda)
+# An organisation the KB does not know whose name has a body word and a scope beyond one
+# country ("Association of African Jurists", "Third World Water Forum") is international:
+# IGO for bodies of states, NGO for the others, with no country.
+INTERGOVERNMENTAL_BODIES = frozenset({"UNION", "ORGANIZATION", "ORGANISATION", "COMMISSION", "COMMUNITY", "AGENCY", "COURT", "BANK"})
+BODIES = INTERGOVERNMENTAL_BODIES | {"ASSOCIATION", "FORUM", "FEDERATION", "COUNCIL", "CONGRESS", "CONFERENCE", "LEAGUE", "ALLIANCE", "NETWORK", "SOCIETY", "FOUNDATION", "INSTITUTE", "COMMITTEE"}
+SCOPES = frozenset({
+    "WORLD", "INTERNATIONAL", "GLOBAL", "AFRICAN", "AFRICA", "EUROPEAN", "EUROPE", "ASIAN", "ASIA", "ARAB",
+    "LATIN", "AMERICAS", "PACIFIC", "CARIBBEAN", "NORDIC", "BALKAN", "ISLAMIC", "TRANSNATIONAL",
+    "INTERCONTINENTAL", "CONTINENTAL", "REGIONAL", "PAN", "INTERAMERICAN", "INTERPARLIAMENTARY",
+})
 NOT_ACTORS = frozenset({
     "YESTERDAY", "TODAY", "TOMORROW", "TONIGHT", "NOW", "MONDAY", "TUESDAY", "WEDNESDAY",
     "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "WEEK", "MONTH", "YEAR", "DAY",
@@ -184,6 +195,8 @@ def _trust_stated_country(reading: Reading, stated: str) -> None:
     """
     actor = reading.actor
     reading.country = stated
+    if reading.sector == TRANSNATIONAL_ARMED:  # "Iraq's al-Qaeda": that country's rebels
+        reading.sector = "REB"
     if actor is not None and actor.kind == "PERSON":
         reading.actor, reading.name = None, None
 
@@ -228,7 +241,17 @@ def resolve_words(
             head.sector = tail.sector if tail.actor is None or head.role is None else head.sector
     if FORMER.intersection(words) and head.sector is not None:
         head.sector, head.role = "ELI", None
+    if head.actor is None and head.country is None and head.sector is None:
+        head.sector = international_body(words)
     return head
+
+
+def international_body(words: list[str]) -> str | None:
+    """IGO or NGO for an unknown body of international scope ("Third World Water Forum"), else None."""
+    body = BODIES.intersection(words)
+    if not body or not SCOPES.intersection(words):
+        return None
+    return "IGO" if body & INTERGOVERNMENTAL_BODIES else "NGO"
 
 
 def _only_places(kb: KnowledgeBase, words: list[str], acronyms: frozenset[str]) -> bool:
@@ -264,6 +287,8 @@ def resolve_text(
     found = reading.country or country
     if reading.name:
         name = reading.name
+    elif reading.actor is None and found is None and international_body(words):
+        name = text.strip()  # an international body keeps its own name
     elif reading.span is not None:  # a namesake from another country: the name as written
         name = written_words(text, *reading.span)
     elif found or reading.sector:

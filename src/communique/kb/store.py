@@ -28,6 +28,7 @@ SECTOR_LABELS = {
     "UAF": "armed groups", "LAB": "labour", "AGR": "agriculture", "SOC": "social groups",
     "REF": "refugees", "PRM": "paramilitaries", "PRE": "breakaway state", "HLH": "health services",
     "HRI": "human rights groups", "DEV": "development groups", "ENV": "environmental groups",
+    "IMG": "international militant groups",
 }
 
 

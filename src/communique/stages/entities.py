@@ -34,7 +34,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PRONOUNS = frozenset({"he", "she"})
 DETERMINERS = frozenset({"THE", "A", "AN", "ONE", "SOME", "SEVERAL", "TWO", "THREE", "MANY"})
 LINKED_HEADS = frozenset({"person", "people", "member", "one", "source", "man", "woman", "some", "many", "most"})
-NO_CONTEXT = frozenset({"IGO", "NGO", "UNK", "JNK", "NON"})  # sectors that take no context country
+NO_CONTEXT = frozenset({"IGO", "NGO", "IMG", "UNK", "JNK", "NON"})  # sectors that take no context country
 LINKING_PREPOSITIONS = frozenset({"on", "of", "from", "in", "at", "for"})
 STATIVE = frozenset({"be", "have", "lie", "sit", "remain", "become", "look", "seem", "stand", "border"})  # places
 DIRECTIONS = frozenset({
@@ -43,6 +43,7 @@ DIRECTIONS = frozenset({
     "SOUTHEASTERN", "SOUTHWESTERN", "UPPER", "LOWER",
 })
 GENERIC_ENDS = frozenset({"PARTY", "GROUP", "MOVEMENT", "FACTION", "MILITIA", "ORGANIZATION", "ORGANISATION"})
+PARTY_WORDS = frozenset({"PARTY"})  # an unknown name ending so is a party
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
@@ -385,12 +386,35 @@ def read_other(reader: Reader, ent: Span, key: str) -> None:
     if person is not None:  # a person's name spelt differently and tagged as something else
         reader.add(actor_draft(person, reader.date), ent.start, ent.end)
     elif ent.label_ == "ORG":
-        found = resolve_words(kb, key.split(), reader.date)
-        reader.add(Draft(ent.text.strip(), "ORG", found.country, found.sector), ent.start, ent.end)
+        read_unknown_org(reader, ent, key)
     elif ent.label_ in ("NORP", "PERSON"):  # "Bosnian Serbs"
         found = resolve_words(kb, key.split(), reader.date)
         if found.country is not None:
             reader.add(Draft(ent.text.strip(), "GROUP", found.country, found.sector), ent.start, ent.end)
+
+
+def read_unknown_org(reader: Reader, ent: Span, key: str) -> None:
+    """An organisation the KB does not know. A party's name with a gloss in parentheses
+    ("the Umma (Nation) party") runs to the word "party"; an unknown party (PTY) takes the
+    country of its sentence, else the article's, like an unknown titled person."""
+    end = _gloss_end(reader.parsed, ent)
+    found = resolve_words(reader.kb, key.split(), reader.date)
+    words = key_words(reader.parsed[ent.start : end].text)
+    if found.country is None and found.sector is None and words[-1] in PARTY_WORDS:
+        found.sector = "PTY"
+    name = reader.parsed[ent.start : end].text.strip()
+    draft = reader.add(Draft(name, "ORG", found.country, found.sector), ent.start, end)
+    if draft.sector == "PTY" and draft.country is None and draft not in reader.titled:
+        reader.titled.append(draft)
+
+
+def _gloss_end(parsed: Doc, ent: Span) -> int:
+    """The end of a name cut inside a gloss: "Umma (Nation" + ") party" runs to "party"."""
+    after = parsed[ent.end : ent.end + 2]
+    opened = ent.text.count("(") > ent.text.count(")")
+    if opened and len(after) == 2 and after[0].text == ")" and after[1].text.upper() in PARTY_WORDS:
+        return ent.end + 2
+    return ent.end
 
 
 def _is_capital(kb: KnowledgeBase, place: list) -> bool:
