@@ -126,7 +126,7 @@ def test_events_a_synonym_block_default_needs_a_recipient(nlp):
     from communique.stages.events_verbs import verb_code
 
     assert verb_code("arrive", frozenset())[1] == "verb-dictionary:arrive"
-    assert verb_code("surrender", frozenset())[1] == "verb-code:surrender"
+    assert verb_code("summon", frozenset())[1] == "verb-code:summon"
     assert hand_doc(nlp, "Britain arrived yesterday.").events == ()
 
 
@@ -350,6 +350,41 @@ def test_events_a_conditional_boycott_is_a_threat(nlp):
 def test_events_a_stance_participle_is_not_a_passive(nlp):
     assert ("REJECT", "RUS", "GBR") in dyads(hand_doc(nlp, "Russia is opposed to the deal with Britain."))
     assert ("REJECT", "RUS", "FRA") in dyads(hand_doc(nlp, "France was opposed by Russia."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain is highly critical of Russia.", ("ACCUSE", "GBR", "RUS")),
+        ("France remained hostile to Russia.", ("ACCUSE", "FRA", "RUS")),
+        ("Britain said it was supportive of France.", ("SUPPORT", "GBR", "FRA")),
+    ],
+)
+def test_events_a_predicative_adjective_of_stance_is_its_act(nlp, text, expected):
+    assert expected in dyads(hand_doc(nlp, text))
+
+
+def test_events_a_critical_remark_is_not_a_stance():
+    from communique.stages.events import _stance_hit
+
+    class Word:  # an attributive adjective ('a critical moment') states no stance
+        dep_, lower_, children = "amod", "critical", ()
+
+    assert _stance_hit(Word()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia strengthened its forces in Libya.", ("MOBILIZE", "154")),  # raising forces
+        ("Britain reduced food supplies to Libya.", ("SANCTION", "162")),  # lowering aid
+        ("France ended its mediation between Russia and Britain.", ("SANCTION", "165")),
+        ("Iran suspended talks with the EU.", ("SANCTION", "164")),  # not a suspension of aid
+        ("Britain and France upgraded their diplomatic ties.", ("SUPPORT", "050")),  # ties: relations
+    ],
+)
+def test_events_raising_or_lowering_what_a_party_has(nlp, text, expected):
+    assert [(e.type, e.cameo) for e in hand_doc(nlp, text).events][:1] == [expected]
 
 
 def _pronoun_doc(nlp, text: str, pronoun: str):

@@ -19,7 +19,10 @@ relative, participial or purpose clause, an event noun in an adjunct phrase, a v
 only by its dictionary block's default) give way when a firmer main event is there. An act
 made conditional on another's ('will withdraw unless ...') is a threat of it, as is a
 future boycott. A concession a speaker says will be made is an intent to yield (AGREE);
-widening a restriction ('extended the curfew') imposes it, narrowing it eases it. 'The two
+widening a restriction ('extended the curfew') imposes it, narrowing it eases it; raising
+or lowering what a party has ('strengthened its forces', 'reduced food supplies', 'ended
+mediation') is the event of that kind, and a predicative adjective of stance ('critical of',
+'supportive of') is the act it states. 'The two
 countries', 'both sides' name the last two parties of distinct countries named before; a
 pronoun subject resolved to no country stands for the speaker of its statement. `Event.rule`
 says which word, pattern and framing produced it.
@@ -42,9 +45,13 @@ from communique.stages.events_lexicon import (
     EASING,
     INTENT_ADJECTIVES,
     LIGHT_VERBS,
+    LOWERING,
     MATERIAL_CONFLICT,
+    QUANTITIES,
+    RAISING,
     REPORTING,
     RESTRICTIONS,
+    STANCE_ADJECTIVES,
     TIGHTENING,
 )
 from communique.stages.events_verbs import noun_code, verb_code
@@ -145,12 +152,16 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
             nominal = True
         elif token.pos_ == "ADJ" and token.lower_ in INTENT_ADJECTIVES:
             hit, nominal = _intent_hit(token), False
+        elif token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES:
+            hit, nominal = _stance_hit(token), False
         else:
             continue
         if token.pos_ == "VERB" and roles.verb_key(token) in LIGHT_VERBS:
             hit = _light_verb_hit(token) or hit
         if token.pos_ == "VERB" and roles.verb_key(token) in TIGHTENING | EASING:
             hit = _restriction_hit(token) or hit
+        if token.pos_ == "VERB" and roles.verb_key(token) in RAISING | LOWERING:
+            hit = _quantity_hit(token) or hit
         if token.pos_ == "VERB" and roles.verb_key(token) in ACCEDING_VERBS:
             hit = _acceded_hit(token) or hit
         if token.pos_ == "VERB" and roles.asks_to_act(token):
@@ -188,6 +199,33 @@ def _restriction_hit(token: Token) -> tuple[str, str] | None:
                 easing = roles.verb_key(token) in EASING
                 return codes[easing], f"verb-restriction:{roles.verb_key(token)}:{word.lemma_.lower()}"
     return None
+
+
+def _quantity_hit(token: Token) -> tuple[str, str] | None:
+    """'strengthened its forces', 'reduced food supplies', 'ended mediation efforts': raising
+    or lowering what a party has (forces, aid, mediation, talks) is the event of that kind,
+    whatever the verb means elsewhere. The object or a noun it is made of counts."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = [child, *(c for c in child.children if c.dep_ == "compound")]
+        words += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        for word in words:
+            codes = QUANTITIES.get(word.lemma_.lower())
+            code = None if codes is None else codes[roles.verb_key(token) in LOWERING]
+            if code is not None:
+                return code, f"verb-quantity:{roles.verb_key(token)}:{word.lemma_.lower()}"
+    return None
+
+
+def _stance_hit(adjective: Token) -> tuple[str, str] | None:
+    """'is critical of Moscow', 'remained hostile to the plan': a predicative adjective of
+    stance with the preposition naming its object is the act the stance states."""
+    if adjective.dep_ not in ("acomp", "ROOT", "oprd", "xcomp"):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("of", "to", "toward", "towards") for c in adjective.children):
+        return None
+    return STANCE_ADJECTIVES[adjective.lower_], f"stance:{adjective.lower_}"
 
 
 def _acceded_hit(token: Token) -> tuple[str, str] | None:

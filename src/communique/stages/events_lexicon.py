@@ -31,7 +31,7 @@ CORE_VERBS: dict[str, str] = {
     # CONCEDE / RETREAT
     "ease": "081", "lift": "081", "relax": "081", "pardon": "0841", "release": "0841",
     "free": "0841", "withdraw": "0871", "retreat": "0871", "disarm": "0873", "demobilize": "0873",
-    "return": "0842", "yield": "083", "concede": "083", "resign": "0831", "step down": "0831",
+    "return": "0842", "yield": "083", "concede": "083", "surrender": "0874", "resign": "0831", "step down": "0831",
     # REQUEST
     "urge": "100", "demand": "100", "ask": "100", "appeal": "100", "press": "100",
     "push": "100", "request": "100", "plead": "100", "implore": "100", "insist": "100",
@@ -78,7 +78,7 @@ CORE_NOUNS: dict[str, str] = {
     "demand": "100", "appeal": "100", "request": "100", "aid": "070", "assistance": "070",
     "extradition": "063", "withdrawal": "0871", "apology": "055", "praise": "051",
     "suspension": "160", "blockade": "191", "investigation": "090", "inquiry": "090",
-    "probe": "090", "mediation": "045",
+    "probe": "090", "mediation": "045", "alert": "152",
 }  # fmt: skip
 
 # Verbs that, with a request as their object, accede to it (CAMEO 083, PLOVER CONCEDE):
@@ -97,6 +97,30 @@ RESTRICTIONS: dict[str, tuple[str, str]] = {
 # Verbs that widen a restriction ('extended the curfew') or narrow it ('shortened the curfew').
 TIGHTENING = frozenset({"extend", "prolong", "tighten", "lengthen", "expand", "reimpose", "renew", "impose"})
 EASING = frozenset({"shorten", "ease", "relax", "lift", "loosen", "reduce", "end", "cancel", "scrap", "curtail"})
+# Things a party has and can raise or lower, with the CAMEO codes of raising and of lowering
+# them: 'strengthened its forces' mobilises (154), 'reduced food supplies' cuts aid (162),
+# 'ended mediation' halts it (165), 'broke off talks' halts negotiations (164).
+QUANTITIES: dict[str, tuple[str | None, str | None]] = {
+    "force": ("154", "0874"), "troop": ("154", "0874"), "presence": ("154", "0874"),
+    "aid": ("070", "162"), "assistance": ("070", "162"), "supply": ("070", "162"),
+    "shipment": ("070", "162"), "delivery": ("070", "162"),
+    "mediation": ("045", "165"), "talk": (None, "164"), "negotiation": (None, "164"),
+}  # fmt: skip
+RAISING = frozenset({
+    "strengthen", "reinforce", "bolster", "boost", "increase", "expand", "double", "intensify",
+    "step up", "build up", "beef up", "augment",
+})  # fmt: skip
+LOWERING = frozenset({
+    "reduce", "cut", "end", "halt", "stop", "suspend", "freeze", "withhold", "curtail",
+    "terminate", "abandon", "break off", "scale back", "cut off", "slash", "discontinue",
+})  # fmt: skip
+# Predicative adjectives of stance: 'critical of', 'hostile to', 'supportive of' (PLOVER
+# ACCUSE covers criticism, SUPPORT endorsement); with a preposition naming the other side.
+STANCE_ADJECTIVES: dict[str, str] = {
+    "critical": "111", "hostile": "110", "supportive": "051", "opposed": "120",
+}  # fmt: skip
+# Words the verb dictionary knows by another name: its patterns say 'relations', not 'ties'.
+PHRASE_SYNONYMS: dict[str, str] = {"tie": "relations", "ties": "relations", "relationship": "relations"}
 # Nouns by which an article names two parties it has named before: 'the two countries',
 # 'both sides', 'the two leaders', 'both governments'.
 COLLECTIVE_NOUNS = frozenset({"country", "side", "leader", "government", "nation", "state", "president"})

@@ -15,6 +15,7 @@ from communique.stages.events_lexicon import (
     HYPOTHETICAL_AUX,
     INTENT,
     OBLIGATION_AUX,
+    PHRASE_SYNONYMS,
     RECIPIENT_PREPS,
     REFUSAL,
     REPORTING,
@@ -58,7 +59,8 @@ def asks_to_act(token: Token) -> bool:
 
 
 def phrase_words(token: Token) -> frozenset[str]:
-    """Lowercased words and lemmas of the verb's phrase: its subject and fronted adjuncts left out."""
+    """Lowercased words and lemmas of the verb's phrase: its subject and fronted adjuncts left
+    out; a word the verb dictionary knows by another name adds that name ('ties': 'relations')."""
     words: set[str] = set()
     for child in token.children:
         if child.dep_ in _SUBJECT or child.dep_ in _OWN_CLAUSE or (child.i < token.i and child.dep_ == "prep"):
@@ -66,6 +68,7 @@ def phrase_words(token: Token) -> frozenset[str]:
         for word in ((child,) if child.dep_ == "xcomp" else _phrase(child)):
             words.add(word.lower_)
             words.add(word.lemma_.lower())
+    words.update(PHRASE_SYNONYMS[w] for w in words & PHRASE_SYNONYMS.keys())
     return frozenset(words)
 
 
