@@ -416,3 +416,41 @@ def test_evaluation_scores_transnational_militants_only_when_marked_so():
     assert evaluation.gold_country("IMG") == "IMG"
     assert evaluation.party_country(Party(name="al-Qaeda", text="al-Qaeda", country=None, sector="IMG")) == "IMG"
     assert evaluation.party_country(Party(name="Rebels", text="rebels", country=None, sector="REB")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia sent weapons to Libya.", ("AID", "RUS", "LBY", "072")),  # arms are military aid
+        ("Britain dispatched investigators to Libya.", ("ACCUSE", "GBR", "LBY", "090")),  # an investigation
+        ("Libya declared a ceasefire with Russia.", ("CONCEDE", "LBY", "RUS", "0871")),  # PLOVER: declared
+        ("France gave a warm welcome to Medvedev.", ("CONSULT", "FRA", "RUS", "043")),  # hosting a visit
+        ("Britain welcomed Medvedev to London.", ("CONSULT", "GBR", "RUS", "043")),
+        ("Britain issued a call for Russia to cooperate.", ("REQUEST", "GBR", "RUS", "100")),
+        ("France sent tonnes of medicine to Libya.", ("AID", "FRA", "LBY", "073")),  # relief goods
+    ],
+)
+def test_events_the_object_decides_the_verb_sense(nlp, text, expected):
+    doc = hand_doc(nlp, text)
+    assert [(e.type, e.actor[0].country, e.recipient[0].country, e.cameo) for e in doc.events][:1] == [expected]
+
+
+def test_events_a_return_for_talks_is_a_consultation(nlp):
+    doc = hand_doc(nlp, "British and Russian negotiators returned to Geneva for talks.")
+    assert {e.type for e in doc.events} == {"CONSULT"}
+
+
+def test_events_preventing_is_no_accusation(nlp):
+    assert all(e.type != "ACCUSE" for e in hand_doc(nlp, "Britain acted to forestall a Russian veto.").events)
+
+
+def test_events_blocking_roads_is_a_protest_only_by_civilians(nlp):
+    from communique.stages.events_senses import sense_hit
+
+    def code(text: str) -> str | None:
+        verb = next(t for t in nlp(text) if t.lemma_ == "block")
+        hit = sense_hit(verb, "block")
+        return None if hit is None else hit[0]
+
+    assert code("Protesters blocked the main road.") == "144"
+    assert code("The army blocked the main road.") is None  # a state keeps the verb's own coding

@@ -54,6 +54,7 @@ from communique.stages.events_lexicon import (
     STANCE_ADJECTIVES,
     TIGHTENING,
 )
+from communique.stages.events_senses import DECLARED, sense_hit
 from communique.stages.events_verbs import noun_code, verb_code
 
 if TYPE_CHECKING:
@@ -156,6 +157,8 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
             hit, nominal = _stance_hit(token), False
         else:
             continue
+        if token.pos_ == "VERB":
+            hit = sense_hit(token, roles.verb_key(token)) or hit
         if token.pos_ == "VERB" and roles.verb_key(token) in LIGHT_VERBS:
             hit = _light_verb_hit(token) or hit
         if token.pos_ == "VERB" and roles.verb_key(token) in TIGHTENING | EASING:
@@ -286,6 +289,8 @@ def reframe(trigger: _Trigger) -> _Coding:
     code, rule = trigger.code, trigger.rule
     if rule.startswith(_OBLIGATION):
         return _Coding(code, negated, "asserted", rule)
+    if rule.startswith(DECLARED) and not negated and cue in (None, "asserted"):  # PLOVER: a declared ceasefire
+        return _Coding(code, False, "asserted", rule, kind="CONCEDE")
     kind = ontology.plover(code).type  # type: ignore[union-attr]
     root = code[:2]
     if (negated or cue == "refused") and kind in COOPERATIVE:

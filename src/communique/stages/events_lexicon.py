@@ -81,6 +81,9 @@ CORE_NOUNS: dict[str, str] = {
     "probe": "090", "mediation": "045", "alert": "152",
 }  # fmt: skip
 
+# Verbs of preventing that the CAMEO dictionary files under accusation ('forestall',
+# 'prevent'): preventing something is no event by itself.
+NO_EVENT_VERBS = frozenset({"forestall", "prevent"})
 # Verbs that, with a request as their object, accede to it (CAMEO 083, PLOVER CONCEDE):
 # 'accepted the rebels' demands', 'met their demands'.
 ACCEDING_VERBS = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfil", "fulfill", "honour", "honor"})

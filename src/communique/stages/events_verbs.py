@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from communique.stages.events_lexicon import CORE_NOUNS, CORE_VERBS
+from communique.stages.events_lexicon import CORE_NOUNS, CORE_VERBS, NO_EVENT_VERBS
 
 Alternatives = tuple[frozenset[str], ...]  # one pattern slot: any of these phrases (a synonym set)
 # A pattern made only of these says too little on a bag of words ("push ... against").
@@ -98,6 +98,8 @@ def verb_code(
                 return pattern.code, f"verb-pattern:{key}:{words_text}"
     if key in CORE_VERBS:
         return CORE_VERBS[key], f"verb:{key}"
+    if key in NO_EVENT_VERBS:
+        return None
     if entry is not None and entry.code is not None:
         return entry.code, f"verb-{'code' if entry.own else 'dictionary'}:{key}"
     return None
