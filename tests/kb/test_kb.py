@@ -167,3 +167,18 @@ def test_kb_the_opposition_is_its_own_sector(text):
 )
 def test_kb_source_defects_and_former_names(text, country):
     assert resolve_text(text).country == country
+
+
+@pytest.mark.parametrize(("word", "country"), [("CHENCHEN", "RUS"), ("AFGHANSTAN", "AFG"), ("MICHIGAN", None), ("NIGERIA", None)])
+def test_kb_one_edit_off_a_long_country_word(word, country):
+    from communique.kb import load_kb
+
+    assert load_kb().misspelt_country(word) == country
+
+
+def test_kb_town_names_of_several_countries_keep_the_others():
+    from communique.kb import load_kb
+
+    kb = load_kb()
+    assert kb.places["TRIPOLI"][1] == "LBY"
+    assert "LBN" in {row[1] for row in kb.homonyms["TRIPOLI"]}

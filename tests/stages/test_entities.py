@@ -263,3 +263,44 @@ def test_party_name_with_a_gloss_takes_its_sentence_country(nlp, stage):
     text = "The fundamentalist Umma (Nation) party has said it will boycott Algeria's first multi-party elections."
     party = next(e for e in _run(nlp, stage, text, None).entities if e.sector == "PTY")
     assert (party.name, party.country, party.mentions[0].text) == ("Umma (Nation) party", "DZA", "Umma (Nation) party")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Gunmen fired on a market in Tripoli, the second city of Lebanon, on Monday.", "LBN"),
+        ("Rebels shelled Tripoli, the Libyan capital, on Monday.", "LBY"),
+    ],
+)
+def test_a_town_name_of_several_countries_takes_the_one_its_sentence_names(nlp, stage, text, country):
+    doc = _run(nlp, stage, text, None)
+    assert _by_name(doc)["Tripoli"].country == country
+
+
+def test_a_newspaper_name_is_media_of_its_sentence_country(nlp, stage):
+    doc = _run(nlp, stage, "The Chilean government closed the newspaper El Siglo on Friday.", None)
+    paper = _by_name(doc)["El Siglo"]
+    assert (paper.kind, paper.country, paper.sector) == ("ORG", "CHL", "JRN")
+
+
+def test_an_unknown_person_s_group_is_the_group_not_the_person(nlp, stage):
+    text = "The Serbian parliament recognised the victories of Vuk Petrovic's opposition coalition."
+    doc = _run(nlp, stage, text, None)
+    assert not any(e.kind == "PERSON" for e in doc.entities)
+    assert any(e.kind == "GROUP" and e.country == "SRB" and "Petrovic" in e.mentions[0].text for e in doc.entities)
+
+
+def test_a_known_town_after_in_is_a_place_even_as_a_person(nlp, stage):
+    text = "Turkish police stopped students at Ataturk University near the party offices in Sivas on Monday."
+    doc = _run(nlp, stage, text, None)
+    assert _by_name(doc)["Sivas"].kind == "PLACE"
+
+
+def test_jewish_settlers_are_israeli_civilians_wherever_they_are(nlp, stage):
+    doc = _run(nlp, stage, "Jewish settlers near the West Bank town of Nablus uprooted olive trees on Sunday.", None)
+    assert ("ISR", "CVL") in _codes(doc)
+
+
+def test_a_misspelt_demonym_before_a_group_noun(nlp, stage):
+    doc = _run(nlp, stage, "Chenchen rebels ambushed a convoy near the border with Georgia.", None)
+    assert ("RUS", "REB") in _codes(doc)

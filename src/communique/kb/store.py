@@ -18,6 +18,7 @@ from communique.kb.titles import TITLES
 
 RESOURCE = "actors.json.gz"
 MAX_WORDS = 8
+MIN_MISSPELT = 7  # shorter country words are too easily other words one edit off
 
 SECTOR_LABELS = {
     "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary",
@@ -102,6 +103,7 @@ class KnowledgeBase:
         self.igo: dict[str, str] = raw["igo"]
         self.country_keys: dict[str, str] = raw["country_keys"]
         self.places: dict[str, list] = raw["places"]
+        self.homonyms: dict[str, list] = raw.get("homonyms", {})  # towns of other countries, same name
         self.agents: dict[str, str] = raw["agents"]
         self.given_names: dict[str, str] = raw.get("given_names", {})  # JOHN -> m, MARY -> f
         self._rows: list = raw["actors"]
@@ -115,6 +117,7 @@ class KnowledgeBase:
         self.surnames = surname_index(self._rows, self._people, taken, excluded)
         self._common = excluded  # words that are no one's name on their own
         self._variants: VariantNames | None = None
+        self._misspelt: dict[str, set[str]] | None = None  # one-letter deletions of long country words
 
     def actor(self, index: int) -> Actor:
         """The actor stored at `index` (rows are decoded on first use)."""
@@ -141,6 +144,20 @@ class KnowledgeBase:
         index = self._variants.find(words)
         return None if index is None else self.actor(index)
 
+    def misspelt_country(self, word: str) -> str | None:
+        """The country a long name or demonym one edit off names ("CHENCHEN" -> CHECHEN -> RUS);
+        only a word of 7+ letters that names nothing else, and only when one country fits."""
+        if len(word) < MIN_MISSPELT or " " in word or word in self.country_keys or any(word in c for c in self._common):
+            return None
+        if self._misspelt is None:
+            self._misspelt = {}
+            for key, code in self.country_keys.items():
+                if len(key) >= MIN_MISSPELT and " " not in key:
+                    for variant in _deletions(key):
+                        self._misspelt.setdefault(variant, set()).add(code)
+        codes = set().union(*(self._misspelt.get(v, set()) for v in _deletions(word)))
+        return next(iter(codes)) if len(codes) == 1 and self.find_actor(word) is None else None
+
     def find_actor(self, key: str) -> Actor | None:
         index = self.actor_keys.get(key)
         return None if index is None else self.actor(index)
@@ -166,6 +183,11 @@ class KnowledgeBase:
         if label and place:
             return f"{label[:1].upper()}{label[1:]} of {place}"
         return place or (label or "unknown").capitalize()
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter left out (one edit apart share one)."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 _TAKES_THE = ("United ", "Republic", "Islands", "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,10 @@ DIRECTIONS = frozenset({
 GENERIC_ENDS = frozenset({"PARTY", "GROUP", "MOVEMENT", "FACTION", "MILITIA", "ORGANIZATION", "ORGANISATION"})
 PARTY_WORDS = frozenset({"PARTY"})  # an unknown name ending so is a party
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+LOCATIVE = frozenset({"in", "near"})  # "in Sivas": a place, whatever NER says
+MEDIA_ARTICLES = frozenset({"LA", "EL", "LE", "DIE", "IL", "DER"})  # "La Prensa", "Die Welt"
+MEDIA_WORDS = frozenset({"TIMES", "POST", "HERALD", "GAZETTE", "TRIBUNE", "DAILY"})
+MEDIA_SECTOR = "JRN"  # media (MED is health services)
 
 
 @dataclass(slots=True)
@@ -189,6 +194,8 @@ def read_named(reader: Reader, ent: Span) -> None:
         return
     if ent.label_ == "PERSON" and _names_people(reader, ent, key):
         return  # "Hutu rebels", "Karen guerrillas": a people modifying a group noun (read_group)
+    if ent.label_ == "PERSON" and _read_not_person(reader, ent, key):
+        return
     if len(words) == 1 and key in reader.surnames:
         person = reader.drafts[reader.surnames[key]]
         reader.add(person, *with_title(reader, ent))
@@ -228,6 +235,45 @@ def _names_people(reader: Reader, ent: Span, key: str) -> bool:
     after = reader.parsed[ent.end] if ent.end < len(reader.parsed) else head
     spans = (head, after, reader.parsed[max(head.i - 1, 0) : head.i + 1])
     return any(" ".join(key_words(span.text)) in agents for span in spans)
+
+
+def _read_not_person(reader: Reader, ent: Span, key: str) -> bool:
+    """A 'person' no one known is called that is a place after "in"/"near" ("in Sivas"), a
+    newspaper ("La Prensa") or the owner of a group ("Zoran Djindjic's opposition coalition")."""
+    kb = reader.kb
+    if kb.find_actor(key) is not None or key in kb.surnames or key in reader.surnames:
+        return False
+    place = kb.places.get(key)
+    if place is not None and ent.start > 0 and reader.parsed[ent.start - 1].lower_ in LOCATIVE:
+        reader.add(place_draft(reader, ent, place), ent.start, ent.end)
+        return True
+    words = key.split()
+    if is_media_name(words) and words[-1] not in reader.surnames and title_before(reader, ent.start)[0] is None:
+        reader.titled.append(reader.add(Draft(ent.text.strip(), "ORG", None, MEDIA_SECTOR, source="context"), ent.start, ent.end))
+        return True
+    return _read_owned_group(reader, ent, key)
+
+
+def is_media_name(words: list[str]) -> bool:
+    """'La Prensa', 'Die Welt', 'Daily Nation', 'Jakarta Post': a newspaper's name."""
+    if len(words) == 2 and words[0] in MEDIA_ARTICLES:
+        return True
+    return len(words) > 1 and (words[-1] in MEDIA_WORDS or words[0] == "DAILY")
+
+
+def _read_owned_group(reader: Reader, ent: Span, key: str) -> bool:
+    """An unknown person's group ("Zoran Djindjic's opposition coalition") is a group of the
+    context's country, sector from the group noun (read_group); the person is no actor there."""
+    root, kb = ent.root, reader.kb
+    head = root.head
+    if root.dep_ != "poss" or not ent.end <= head.i <= ent.end + 3 or not reader.free(ent.start, head.i + 1):
+        return False
+    words = [w for w in key_words(reader.parsed[ent.end : head.i + 1].text) if w != "S"]
+    sector = kb.agents.get(" ".join(words[-2:])) if len(words) > 1 else None
+    sector = sector or kb.agents.get(words[-1] if words else "")
+    if sector is None or sector in NO_CONTEXT or _known_person(reader, key, None) is not None:
+        return False
+    return True
 
 
 def _names_capital(kb: KnowledgeBase, key: str) -> bool:
@@ -402,9 +448,11 @@ def read_unknown_org(reader: Reader, ent: Span, key: str) -> None:
     words = key_words(reader.parsed[ent.start : end].text)
     if found.country is None and found.sector is None and words[-1] in PARTY_WORDS:
         found.sector = "PTY"
+    elif found.sector is None and is_media_name([w for w in words if w != "THE"]):  # "El Siglo"
+        found.sector = MEDIA_SECTOR
     name = reader.parsed[ent.start : end].text.strip()
     draft = reader.add(Draft(name, "ORG", found.country, found.sector), ent.start, end)
-    if draft.sector == "PTY" and draft.country is None and draft not in reader.titled:
+    if draft.sector in ("PTY", MEDIA_SECTOR) and draft.country is None and draft not in reader.titled:
         reader.titled.append(draft)
 
 
@@ -423,11 +471,39 @@ def _is_capital(kb: KnowledgeBase, place: list) -> bool:
 
 def place_draft(reader: Reader, ent: Span, place: list) -> Draft:
     """A place; a capital that acts ("Washington warned") stands for its government."""
-    name, country, lat, lon = place
+    name, country, lat, lon = _place_in_context(reader, ent, place)
     acting = ent.root.dep_ in SUBJECTS and ent.root.head.lemma_ not in STATIVE
     if acting and _is_capital(reader.kb, place):
         return Draft(reader.kb.group_name(country, "GOV"), "ORG", country, "GOV", source="context")
     return Draft(name, "PLACE", country, place=Place(name=name, country=country, latitude=lat, longitude=lon))
+
+
+def _place_in_context(reader: Reader, ent: Span, place: list) -> list:
+    """A town name several countries share ("Tripoli"): the town of the first country its
+    sentence names, else of the country the article names most, else the most populous."""
+    others = reader.kb.homonyms.get(" ".join(key_words(place[0])))
+    if not others:
+        return place
+    rows = {row[1]: row for row in (place, *others)}
+    sent = ent.sent
+    in_sentence = [c for c in _countries_named(reader, sent.start, sent.end, ent) if c in rows]
+    if in_sentence:
+        return rows[in_sentence[0]]
+    in_article = Counter(c for c in _countries_named(reader, 0, len(reader.parsed), ent) if c in rows)
+    return rows[in_article.most_common(1)[0][0]] if in_article else place
+
+
+def _countries_named(reader: Reader, start: int, end: int, skip: Span) -> list[str]:
+    """Countries named by the words (country names, demonyms) of tokens [start, end), in order."""
+    keys, found = reader.kb.country_keys, []
+    for token in reader.parsed[start:end]:
+        if skip.start <= token.i < skip.end or not token.text[:1].isupper():
+            continue
+        pair = " ".join(key_words(reader.parsed[token.i : token.i + 2].text))
+        code = keys.get(pair) or keys.get(" ".join(key_words(token.text)))
+        if code:
+            found.append(code)
+    return found
 
 
 def title_before(reader: Reader, start: int) -> tuple[tuple[str, str] | None, str | None]:
@@ -473,6 +549,8 @@ def read_group(reader: Reader, chunk: Span) -> None:
             return
         sector, end, modifiers = linked[0], linked[1].right_edge.i + 1, list(linked[1].subtree)
     named = [t for t in modifiers if t.i != root.i]
+    if end == chunk.end and _read_known_group(reader, chunk):
+        return
     if end == chunk.end and _read_coordinated(reader, chunk, named, sector):
         return
     country = _modifier_country(reader, named)
@@ -483,6 +561,16 @@ def read_group(reader: Reader, chunk: Span) -> None:
         return
     start = chunk.start if end != chunk.end else _first_named(reader, chunk, country)
     reader.add(Draft(reader.kb.group_name(country, sector), "GROUP", country, sector, source="context"), start, end)
+
+
+def _read_known_group(reader: Reader, chunk: Span) -> bool:
+    """A group nominal the KB lists as a whole ("Jewish settlers" -> ISR, CVL) wins over context."""
+    words = [w for w in key_words(chunk.text) if w not in DETERMINERS]
+    actor = reader.kb.find_actor(" ".join(words)) if len(words) > 1 else None
+    if actor is None or actor.kind == "PERSON" or not reader.free(chunk.start, chunk.end):
+        return False
+    reader.add(actor_draft(actor, reader.date), chunk.start, chunk.end)
+    return True
 
 
 def _names_something(reader: Reader, tokens: list[Token]) -> bool:
@@ -575,6 +663,8 @@ def _modifier_country(reader: Reader, tokens: list[Token]) -> str | None:
             words.extend(key_words(token.text))
     words = [w for w in words if w not in DETERMINERS]
     country = resolve_words(reader.kb, words, reader.date).country if words else None
+    if country is None and len(words) == 1:  # "Chenchen refugees": a misspelt demonym
+        country = reader.kb.misspelt_country(words[0])
     return country or _place_country(reader, tokens)
 
 
