@@ -454,3 +454,16 @@ def test_events_blocking_roads_is_a_protest_only_by_civilians(nlp):
 
     assert code("Protesters blocked the main road.") == "144"
     assert code("The army blocked the main road.") is None  # a state keeps the verb's own coding
+
+
+def test_events_a_light_verb_takes_the_event_noun_compounded_into_its_object(nlp):
+    doc = hand_doc(nlp, "France undertook a mediation mission between Russia and Iran.")
+    assert ("CONSULT", "FRA", "RUS") in dyads(doc)
+    assert any(e.rule.startswith("verb:undertake+noun:mediation") for e in doc.events)
+
+
+def test_events_mobilizing_civilians_rallies_support_and_forces_mobilize(nlp):
+    civilians = hand_doc(nlp, "France has mobilized pressure groups in Britain.")
+    assert [e.type for e in civilians.events][:1] == ["SUPPORT"]
+    troops = hand_doc(nlp, "Russia mobilized troops on the border with Ukraine.")
+    assert [e.type for e in troops.events][:1] == ["MOBILIZE"]

@@ -41,12 +41,14 @@ from communique.parties import mention_at, party_at, party_from
 from communique.stages import events_roles as roles
 from communique.stages.events_lexicon import (
     ACCEDING_VERBS,
+    ARMED_NOUNS,
     COOPERATIVE,
     EASING,
     INTENT_ADJECTIVES,
     LIGHT_VERBS,
     LOWERING,
     MATERIAL_CONFLICT,
+    MOBILIZING_VERBS,
     QUANTITIES,
     RAISING,
     REPORTING,
@@ -165,6 +167,8 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
             hit = _restriction_hit(token) or hit
         if token.pos_ == "VERB" and roles.verb_key(token) in RAISING | LOWERING:
             hit = _quantity_hit(token) or hit
+        if token.pos_ == "VERB" and roles.verb_key(token) in MOBILIZING_VERBS:
+            hit = _civilian_mobilization_hit(token) or hit
         if token.pos_ == "VERB" and roles.verb_key(token) in ACCEDING_VERBS:
             hit = _acceded_hit(token) or hit
         if token.pos_ == "VERB" and roles.asks_to_act(token):
@@ -177,14 +181,26 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
 
 
 def _light_verb_hit(token: Token) -> tuple[str, str] | None:
-    """'imposed sanctions', 'mounted an invasion': the event noun the verb takes says what
-    the event is; the verb only carries it out."""
+    """'imposed sanctions', 'mounted an invasion', 'undertook a mediation mission': the event
+    noun the verb takes (or the noun compounded into it) says what the event is; the verb
+    only carries it out."""
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN":
-            hit = noun_code(child.lemma_.lower())
-            if hit is not None:
-                return hit[0], f"verb:{roles.verb_key(token)}+{hit[1]}"
+            compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            for word in (child, *compounds):
+                hit = noun_code(word.lemma_.lower())
+                if hit is not None:
+                    return hit[0], f"verb:{roles.verb_key(token)}+{hit[1]}"
     return None
+
+
+def _civilian_mobilization_hit(token: Token) -> tuple[str, str] | None:
+    """'mobilized pressure groups to support ...': mobilising civilians rallies support
+    (CAMEO 053, SUPPORT); only forces mobilised are PLOVER MOBILIZE."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    if not objects or any(word.lemma_.lower() in ARMED_NOUNS for word in objects):
+        return None
+    return "053", f"verb-civilian:{roles.verb_key(token)}:{objects[0].lemma_.lower()}"
 
 
 def _restriction_hit(token: Token) -> tuple[str, str] | None:

@@ -87,9 +87,18 @@ NO_EVENT_VERBS = frozenset({"forestall", "prevent"})
 # Verbs that, with a request as their object, accede to it (CAMEO 083, PLOVER CONCEDE):
 # 'accepted the rebels' demands', 'met their demands'.
 ACCEDING_VERBS = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfil", "fulfill", "honour", "honor"})
-# Verbs that carry out the event their object names: 'impose sanctions', 'mount an invasion'.
+# Verbs that carry out the event their object names: 'impose sanctions', 'mount an invasion',
+# 'undertook a mediation mission' (the event noun may be the object's compound).
 LIGHT_VERBS = frozenset({
     "impose", "mount", "launch", "stage", "conduct", "carry out", "hold", "begin", "start", "issue",
+    "undertake", "initiate",
+})  # fmt: skip
+# Verbs of mobilising: with forces as their object they mobilise (PLOVER MOBILIZE is military
+# and police only); with civilians (groups, supporters, voters) they rally support (CAMEO 053).
+MOBILIZING_VERBS = frozenset({"mobilize", "mobilise"})
+ARMED_NOUNS = frozenset({
+    "troop", "force", "army", "soldier", "reservist", "reserve", "police", "policeman", "militia",
+    "unit", "division", "brigade", "battalion", "military", "guard", "tank", "navy", "fighter",
 })  # fmt: skip
 # Restrictions a government sets on a population, with the CAMEO codes of imposing and of
 # easing them ('curfew': 1723 impose a curfew, 0813 ease it).
