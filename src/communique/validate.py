@@ -32,6 +32,16 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "be are were has have had not but or an this which said will would who its been after "
     "we you i our more than also there about into".split()
 )
+# The most frequent function words of other languages written in the Latin script (German,
+# French, Spanish, Italian, Portuguese, Dutch), none of them also an English word.
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    "der die das und den dem des ist nicht mit sich auch ein eine einer zu auf für von wird "
+    "le la les et des du est une dans pour qui que sur pas par avec au aux ce cette sont "
+    "el los las y del en es por con para una su lo como pero más fue "
+    "il di che della per non sono gli nel alla anche più "
+    "os da do em um uma não com mais foi ao pelo pela "
+    "de het een van ook niet voor zijn wordt naar maar bij dat heeft hebben".split()
+)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MIN_WORDS_FOR_LANGUAGE_CHECK = 12
 _MIN_FUNCTION_WORD_SHARE = 0.12
@@ -73,15 +83,18 @@ def _looks_binary(text: str) -> bool:
 
 
 def is_probably_english(text: str) -> bool:
-    """True unless enough words are present and too few are English function words."""
+    """True unless the text is mostly another script, or has enough words of which too few
+    are English function words and more are another language's (a sentence made mostly of
+    names, "Arab League Secretary General Chadli Klibi undertook ...", is still English)."""
     sample = text[:20_000]
     if _non_latin_share(sample) > _MAX_NON_LATIN_SHARE:
         return False
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < _MIN_WORDS_FOR_LANGUAGE_CHECK:
         return True
-    share = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS) / len(words)
-    return share >= _MIN_FUNCTION_WORD_SHARE
+    english = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS) / len(words)
+    foreign = sum(1 for w in words if w in _FOREIGN_FUNCTION_WORDS) / len(words)
+    return english >= _MIN_FUNCTION_WORD_SHARE or foreign <= english
 
 
 def _non_latin_share(text: str) -> float:

@@ -133,3 +133,16 @@ def test_other_languages_are_recorded_as_rejected_not_coded(tmp_path):
     assert set(rejected) == set(OTHER_LANGUAGES)
     assert all("not English" in reason for reason in rejected.values())
     assert set(coded) <= {("en",)}
+
+
+def test_english_made_mostly_of_names_is_still_english():
+    from communique.validate import is_probably_english
+
+    assert is_probably_english(
+        "Arab League Secretary General Chadli Klibi undertook mediation mission between "
+        "Syria and Palestinian leader Yasser Arafat."
+    )
+    assert not is_probably_english(
+        "De regering heeft maandag besloten dat de belastingen volgend jaar omhoog gaan, "
+        "zei de minister in Den Haag."
+    )
