@@ -21,9 +21,10 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from communique.kb.normalize import key_words
+from communique.stages.entities_drafts import Draft
 
 if TYPE_CHECKING:
-    from communique.stages.entities import Draft, Reader
+    from communique.stages.entities_drafts import Reader
 
 THING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -63,8 +64,6 @@ def dominant_country(reader: Reader) -> str | None:
 
 def read_context_groups(reader: Reader) -> None:
     """Place the groups that named no country (or only an ethnic one) in their context."""
-    from communique.stages.entities import Draft
-
     dominant = dominant_country(reader)
     bodies, named = _placed_bodies(reader), _named_sentences(reader)
     for start, end, sector, ethnic in reader.pending:

@@ -1,0 +1,213 @@
+"""The triggers of the event coder: the words of a sentence that say an event happened.
+
+A word becomes a trigger when the verb dictionary (built from the CAMEO verb patterns) or the
+core lists know it: a verb with the words of its phrase, or an event noun ("talks",
+"sanctions", "a vow"). What a verb takes can decide its code: the event noun of a light verb
+('imposed sanctions'), a restriction widened or narrowed ('extended the curfew'), what a party
+has raised or lowered ('strengthened its forces'), civilians mobilised, a demand accepted, a
+verb of asking, an act a speaker says another "must" do, an intent or a stance stated by an
+adjective ('willing to', 'critical of'). A trigger that completes another trigger's clause
+("pushing Russia to *agree*") is folded into it (`_folded_into`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from communique import ontology
+from communique.stages import events_roles as roles
+from communique.stages.events_lexicon import (
+    ACCEDING_VERBS,
+    ARMED_NOUNS,
+    EASING,
+    INTENT_ADJECTIVES,
+    LIGHT_VERBS,
+    LOWERING,
+    MOBILIZING_VERBS,
+    QUANTITIES,
+    RAISING,
+    RESTRICTIONS,
+    STANCE_ADJECTIVES,
+    TIGHTENING,
+)
+from communique.stages.events_senses import sense_hit
+from communique.stages.events_verbs import noun_code, verb_code
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Folding: a trigger whose governor is a trigger of these types is that trigger's content.
+_FOLDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"})
+# An act someone else says a party must do is a demand of that kind (CAMEO 10 subcodes).
+_REQUEST_FOR_ROOT = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "02": "100", "03": "100"}
+_OBLIGATION = "obligation:"
+
+
+# A verb coded only by its synonym block's default code says little by itself: like a
+# dictionary coder, such an event needs both a source and a target.
+_NEEDS_RECIPIENT = ("verb-dictionary:",)
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    token: Token
+    code: str
+    rule: str
+    nominal: bool
+
+
+def find_triggers(sent: Span) -> dict[int, _Trigger]:
+    """Every word of the sentence that the lexicons code, by token index."""
+    found: dict[int, _Trigger] = {}
+    for token in sent:
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            hit = verb_code(roles.verb_key(token), roles.phrase_words(token), roles.particles(token))
+            nominal = False
+        elif token.pos_ == "NOUN":
+            hit = noun_code(token.lemma_.lower())
+            nominal = True
+        elif token.pos_ == "ADJ" and token.lower_ in INTENT_ADJECTIVES:
+            hit, nominal = _intent_hit(token), False
+        elif token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES:
+            hit, nominal = _stance_hit(token), False
+        else:
+            continue
+        if token.pos_ == "VERB":
+            hit = sense_hit(token, roles.verb_key(token)) or hit
+        if token.pos_ == "VERB" and roles.verb_key(token) in LIGHT_VERBS:
+            hit = _light_verb_hit(token) or hit
+        if token.pos_ == "VERB" and roles.verb_key(token) in TIGHTENING | EASING:
+            hit = _restriction_hit(token) or hit
+        if token.pos_ == "VERB" and roles.verb_key(token) in RAISING | LOWERING:
+            hit = _quantity_hit(token) or hit
+        if token.pos_ == "VERB" and roles.verb_key(token) in MOBILIZING_VERBS:
+            hit = _civilian_mobilization_hit(token) or hit
+        if token.pos_ == "VERB" and roles.verb_key(token) in ACCEDING_VERBS:
+            hit = _acceded_hit(token) or hit
+        if token.pos_ == "VERB" and roles.asks_to_act(token):
+            hit = _request_hit(token, hit)
+        if token.pos_ in ("VERB", "AUX") and roles.obliged(token) and roles.speaker(token):
+            hit = _obligation_hit(token, hit)
+        if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
+            found[token.i] = _Trigger(token, hit[0], hit[1], nominal)
+    return found
+
+
+def _light_verb_hit(token: Token) -> tuple[str, str] | None:
+    """'imposed sanctions', 'mounted an invasion', 'undertook a mediation mission': the event
+    noun the verb takes (or the noun compounded into it) says what the event is; the verb
+    only carries it out."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN":
+            compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            for word in (child, *compounds):
+                hit = noun_code(word.lemma_.lower())
+                if hit is not None:
+                    return hit[0], f"verb:{roles.verb_key(token)}+{hit[1]}"
+    return None
+
+
+def _civilian_mobilization_hit(token: Token) -> tuple[str, str] | None:
+    """'mobilized pressure groups to support ...': mobilising civilians rallies support
+    (CAMEO 053, SUPPORT); only forces mobilised are PLOVER MOBILIZE."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    if not objects or any(word.lemma_.lower() in ARMED_NOUNS for word in objects):
+        return None
+    return "053", f"verb-civilian:{roles.verb_key(token)}:{objects[0].lemma_.lower()}"
+
+
+def _restriction_hit(token: Token) -> tuple[str, str] | None:
+    """'extended the curfew', 'shortened the nightly curfew', 'the state of emergency was
+    lifted': widening a restriction on a population imposes it (COERCE), narrowing it eases
+    it (CONCEDE), whatever the verb means elsewhere."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = [child, *(c for c in child.children if c.dep_ in ("compound", "amod"))]
+        words += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        for word in words:
+            codes = RESTRICTIONS.get(word.lemma_.lower())
+            if codes is not None:
+                easing = roles.verb_key(token) in EASING
+                return codes[easing], f"verb-restriction:{roles.verb_key(token)}:{word.lemma_.lower()}"
+    return None
+
+
+def _quantity_hit(token: Token) -> tuple[str, str] | None:
+    """'strengthened its forces', 'reduced food supplies', 'ended mediation efforts': raising
+    or lowering what a party has (forces, aid, mediation, talks) is the event of that kind,
+    whatever the verb means elsewhere. The object or a noun it is made of counts."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = [child, *(c for c in child.children if c.dep_ == "compound")]
+        words += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        for word in words:
+            codes = QUANTITIES.get(word.lemma_.lower())
+            code = None if codes is None else codes[roles.verb_key(token) in LOWERING]
+            if code is not None:
+                return code, f"verb-quantity:{roles.verb_key(token)}:{word.lemma_.lower()}"
+    return None
+
+
+def _stance_hit(adjective: Token) -> tuple[str, str] | None:
+    """'is critical of Moscow', 'remained hostile to the plan': a predicative adjective of
+    stance with the preposition naming its object is the act the stance states."""
+    if adjective.dep_ not in ("acomp", "ROOT", "oprd", "xcomp"):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("of", "to", "toward", "towards") for c in adjective.children):
+        return None
+    return STANCE_ADJECTIVES[adjective.lower_], f"stance:{adjective.lower_}"
+
+
+def _acceded_hit(token: Token) -> tuple[str, str] | None:
+    """'accepted demands from the rebels': to accept or meet a request is to accede to it
+    (CAMEO 083, a concession), not to agree."""
+    for child in token.children:
+        hit = noun_code(child.lemma_.lower()) if child.dep_ == "dobj" else None
+        if hit is not None and ontology.plover(hit[0]).type == "REQUEST":  # type: ignore[union-attr]
+            return "083", f"verb:{roles.verb_key(token)}+{hit[1]}"
+    return None
+
+
+def _request_hit(token: Token, hit: tuple[str | None, str] | None) -> tuple[str | None, str] | None:
+    """'pressured workers to cancel the strike', 'called on Arabs to unite': a verb of asking
+    with someone and an act to do is a request (PLOVER: requests, demands and orders),
+    whatever other sense the dictionary gives the verb alone."""
+    if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
+        if ontology.plover(hit[0]).type == "REQUEST":  # type: ignore[union-attr]
+            return hit
+    return "100", f"verb-request:{roles.verb_key(token)}"
+
+
+def _obligation_hit(token: Token, hit: tuple[str | None, str] | None) -> tuple[str, str]:
+    """'Russia said Sudan must return the helicopter': the speaker demands the act (REQUEST),
+    of the kind the act is (a demand to meet, to yield, to give aid ...)."""
+    root = hit[0][:2] if hit is not None and hit[0] is not None else ""
+    return _REQUEST_FOR_ROOT.get(root, "100"), f"{_OBLIGATION}{token.lemma_.lower()}"
+
+
+def _intent_hit(adjective: Token) -> tuple[str, str] | None:
+    """'willing to send troops': an intent to act whose act the lexicons do not code is AGREE.
+
+    When the act is coded ('ready to withdraw'), the act is the trigger and its framing
+    turns it into an intent.
+    """
+    for child in adjective.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            coded = verb_code(roles.verb_key(child), roles.phrase_words(child), roles.particles(child))
+            if coded is None or coded[0] is None or ontology.plover(coded[0]) is None:
+                return "030", f"intent:{adjective.lower_}"
+    return None
+
+
+def _folded_into(trigger: _Trigger, triggers: dict[int, _Trigger]) -> bool:
+    gov = roles.governor(trigger.token)
+    if gov is None or gov.i not in triggers:
+        return False
+    head = triggers[gov.i]
+    if head.rule.startswith(_NEEDS_RECIPIENT):  # 'arrived on a visit': the noun says more
+        return False
+    kind = ontology.plover(head.code)
+    return trigger.nominal or (kind is not None and kind.type in _FOLDING_TYPES)
