@@ -467,3 +467,9 @@ def test_events_mobilizing_civilians_rallies_support_and_forces_mobilize(nlp):
     assert [e.type for e in civilians.events][:1] == ["SUPPORT"]
     troops = hand_doc(nlp, "Russia mobilized troops on the border with Ukraine.")
     assert [e.type for e in troops.events][:1] == ["MOBILIZE"]
+
+
+def test_events_taking_territory_by_force_is_an_occupation_typed_as_assault(nlp):
+    doc = hand_doc(nlp, "Russian forces retook a village in Libya.")
+    assert [(e.type, e.cameo) for e in doc.events][:1] == [("ASSAULT", "192")]
+    assert all(e.cameo != "192" for e in hand_doc(nlp, "Russia seized weapons in Libya.").events)  # property

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from communique import ontology
 from communique.stages import events_roles as roles
 from communique.stages.events_lexicon import COOPERATIVE, MATERIAL_CONFLICT
-from communique.stages.events_senses import DECLARED
+from communique.stages.events_senses import DEFINED
 from communique.stages.events_triggers import _OBLIGATION, _folded_into, _Trigger
 
 if TYPE_CHECKING:
@@ -46,8 +46,9 @@ def reframe(trigger: _Trigger) -> _Coding:
     code, rule = trigger.code, trigger.rule
     if rule.startswith(_OBLIGATION):
         return _Coding(code, negated, "asserted", rule)
-    if rule.startswith(DECLARED) and not negated and cue in (None, "asserted"):  # PLOVER: a declared ceasefire
-        return _Coding(code, False, "asserted", rule, kind="CONCEDE")
+    defined = next((kind for prefix, kind in DEFINED.items() if rule.startswith(prefix)), None)
+    if defined and not negated and cue in (None, "asserted"):  # PLOVER: a declared ceasefire, a seizure by force
+        return _Coding(code, False, "asserted", rule, kind=defined)
     kind = ontology.plover(code).type  # type: ignore[union-attr]
     root = code[:2]
     if (negated or cue == "refused") and kind in COOPERATIVE:

@@ -13,10 +13,13 @@ what the verb takes and name the event that phrase states:
 - blocking roads, bridges or crossings is a protest (CAMEO 144, "obstruct passage,
   block") when civilians or an opposition do it; done by others it keeps the verb's
   own coding (coercion);
-- issuing or making a call, appeal or reminder is a request (CAMEO 100).
+- issuing or making a call, appeal or reminder is a request (CAMEO 100);
+- seizing, capturing or retaking a village, town or other territory occupies it (CAMEO 192),
+  not the confiscation of property; taken by force it is, by PLOVER's definitions, a use of
+  military force (ASSAULT), as COERCE covers coercion 'falling short of violence'.
 
-Each rule returns (CAMEO code, rule name) or None; `DECLARED` marks the rule names whose
-events PLOVER types by their definition rather than by the code.
+Each rule returns (CAMEO code, rule name) or None; `DEFINED` maps the rule-name prefixes whose
+events PLOVER types by its definitions rather than by the code to that type.
 """
 
 from __future__ import annotations
@@ -51,6 +54,15 @@ CIVILIANS = frozenset({
 ISSUED = {"call": "100", "appeal": "100", "reminder": "100", "plea": "100", "request": "100"}
 ISSUING = frozenset({"issue", "make", "send", "renew", "repeat", "reiterate", "launch"})
 DECLARED = "verb-declared:"
+SEIZED = "verb-seized:"
+DEFINED = {DECLARED: "CONCEDE", SEIZED: "ASSAULT"}
+SEIZING = frozenset({
+    "seize", "capture", "recapture", "retake", "retook", "take", "overrun", "overran", "occupy", "take over",
+})  # fmt: skip
+TERRITORY = frozenset({
+    "village", "town", "city", "territory", "province", "region", "district", "hill", "island", "base",
+    "outpost", "garrison", "stronghold", "enclave", "capital", "airfield", "post", "peninsula", "valley",
+})  # fmt: skip
 
 
 def sense_hit(token: Token, key: str) -> tuple[str, str] | None:
@@ -74,6 +86,8 @@ def sense_hit(token: Token, key: str) -> tuple[str, str] | None:
         return "040", "verb-sense:return:talks"
     if key in BLOCKING and lemmas & PASSAGES:
         return _blocking(token, key)
+    if key in SEIZING and lemmas & TERRITORY:
+        return "192", f"{SEIZED}{key}:territory"
     if key in ISSUING:
         found = next((ISSUED[w] for w in lemmas if w in ISSUED), None)
         return None if found is None else (found, f"verb-sense:{key}:call")
