@@ -1,6 +1,5 @@
 """The HTTP API in process (httpx over ASGI) on a small store built by hand."""
 
-import datetime as dt
 
 import httpx
 import pytest
@@ -9,36 +8,10 @@ pytest.importorskip("fastapi")
 
 from communique.api import create_app  # noqa: E402
 from communique.api.reads import event_marks, trigger_word  # noqa: E402
-from communique.model import Article, ArticleDoc, Entity, Event, Mention, Party, Quote  # noqa: E402
+from communique.model import Article, ArticleDoc  # noqa: E402
 from communique.store import Store  # noqa: E402
 from communique.store.clusters import cluster_events  # noqa: E402
-
-D = dt.date
-TEXT = 'Prime Minister David Cameron met Vladimir Putin in Moscow. "We will talk," Cameron said.'
-CAMERON = Party(name="David Cameron", text="Prime Minister David Cameron", country="GBR", sector="GOV", entity="n-cam")
-PUTIN = Party(name="Vladimir Putin", text="Vladimir Putin", country="RUS", sector="GOV", entity="n-put")
-
-
-def event(eid, kind, actor, recipient, day, *, quad, text, rule="verb:meet"):
-    return Event(
-        id=eid, type=kind, cameo="040", actor=(actor,), recipient=(recipient,), text=text, start=0,
-        end=len(text), goldstein=1.0, quad_class=quad, date=day, rule=rule,
-    )  # fmt: skip
-
-
-def seed_doc():
-    first = TEXT.index(".") + 1
-    entities = (
-        Entity(id="n-cam", name="David Cameron", kind="PERSON", country="GBR",
-               mentions=(Mention(start=0, end=28, text=TEXT[:28]), Mention(start=TEXT.rindex("Cameron"), end=TEXT.rindex("Cameron") + 7, text="Cameron"))),
-        Entity(id="n-put", name="Vladimir Putin", kind="PERSON", country="RUS",
-               mentions=(Mention(start=33, end=47, text="Vladimir Putin"),)),
-    )  # fmt: skip
-    quote = Quote(id="q-1", text='"We will talk,"', start=TEXT.index('"'), end=TEXT.index('"') + 15, kind="direct", cue="said", speaker=CAMERON)
-    met = event("e-1", "CONSULT", CAMERON, PUTIN, D(2024, 1, 10), quad=1, text=TEXT[:first])
-    article = Article(id="a-1", text=TEXT, title="Cameron in Moscow", date=D(2024, 1, 10), source="Reuters")
-    return ArticleDoc(article=article, words=14, entities=entities, quotes=(quote,), events=(met,))
-
+from api_records import CAMERON, D, PUTIN, SEED, event, seed_doc  # noqa: E402
 
 def other_doc(article_id, day, *events):
     text = f"Report {article_id}: " + " ".join(e.text for e in events)
@@ -145,7 +118,7 @@ async def test_api_quotes_by_speaker(client):
 @pytest.mark.anyio
 async def test_api_article_has_text_and_annotations(client):
     body = (await client.get("/api/articles/a-1")).json()
-    assert body["article"]["text"] == TEXT
+    assert body["article"]["text"] == SEED
     assert [e["name"] for e in body["entities"]] == ["David Cameron", "Vladimir Putin"]
     assert body["quotes"][0]["speaker"]["name"] == "David Cameron"
     assert body["events"][0]["id"] == "e-1"

@@ -5,7 +5,6 @@ download is not used); skipped otherwise. Screenshots go to $COMMUNIQUE_SCREENSH
 pytest's temporary directory; the path is printed.
 """
 
-import datetime as dt
 import os
 import threading
 import time
@@ -21,41 +20,18 @@ uvicorn = pytest.importorskip("uvicorn")
 sync_api = pytest.importorskip("playwright.sync_api")
 
 from communique.api import create_app  # noqa: E402
-from communique.model import Article, ArticleDoc, Entity, Event, Mention, Party, Quote  # noqa: E402
+from communique.model import Article, ArticleDoc  # noqa: E402
 from communique.store import Store  # noqa: E402
+from api_records import CAMERON, D, PUTIN, SEED, event, seed_doc  # noqa: E402
 
 BROWSER_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]  # fmt: skip
-D = dt.date
-CAMERON = Party(name="David Cameron", text="Prime Minister David Cameron", country="GBR", sector="GOV", entity="n-cam")
-PUTIN = Party(name="Vladimir Putin", text="Vladimir Putin", country="RUS", sector="GOV", entity="n-put")
-SEED = 'Prime Minister David Cameron met Vladimir Putin in Moscow. "We will talk," Cameron said.'
 PASTED = (
     "French President Emmanuel Macron met German Chancellor Friedrich Merz in Toulon on Friday. "
     '"Europe cannot wait," Macron said. Russia condemned the plan.'
 )
-
-
-def event(eid, kind, actor, recipient, day, *, quad, text, rule):
-    return Event(
-        id=eid, type=kind, cameo="040", actor=(actor,), recipient=(recipient,), text=text, start=0,
-        end=len(text), goldstein=1.0, quad_class=quad, date=day, rule=rule,
-    )  # fmt: skip
-
-
-def seed_doc():
-    entities = (
-        Entity(id="n-cam", name="David Cameron", kind="PERSON", country="GBR",
-               mentions=(Mention(start=0, end=28, text=SEED[:28]), Mention(start=SEED.rindex("Cameron"), end=SEED.rindex("Cameron") + 7, text="Cameron"))),
-        Entity(id="n-put", name="Vladimir Putin", kind="PERSON", country="RUS",
-               mentions=(Mention(start=33, end=47, text="Vladimir Putin"),)),
-    )  # fmt: skip
-    quote = Quote(id="q-1", text='"We will talk,"', start=SEED.index('"'), end=SEED.index('"') + 15, kind="direct", cue="said", speaker=CAMERON)
-    met = event("e-1", "CONSULT", CAMERON, PUTIN, D(2024, 1, 10), quad=1, text=SEED[:58], rule="verb:meet")
-    article = Article(id="a-1", text=SEED, title="Cameron in Moscow", date=D(2024, 1, 10), source="Reuters")
-    return ArticleDoc(article=article, words=14, entities=entities, quotes=(quote,), events=(met,))
 
 
 def short_doc(article_id, day, found):
