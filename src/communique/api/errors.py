@@ -18,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from communique.errors import ApiError, ArticleError, CommuniqueError, StoreError
+from communique.errors import ApiError, ArticleError, StoreError
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ The query itself is `communique.store.queries.quote_query`, shared with the API.
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 import typer
