@@ -20,7 +20,7 @@ from pathlib import Path
 from communique.config import Settings
 from communique.errors import ConfigError, ReaderError
 from communique.model import Article
-from communique.pipeline import Pipeline
+from communique.pipeline import Pipeline, count_words
 from communique.readers import iter_articles
 from communique.runners.analyze import make_runner
 from communique.runners.ingest import ingest
@@ -119,7 +119,7 @@ def _time_spacy(pipeline: Pipeline, articles: list[Article]) -> tuple[float, int
     started = time.perf_counter()
     words = 0
     for parsed in pipeline.nlp.pipe((a.text for a in articles), batch_size=32):
-        words += sum(1 for token in parsed if not token.is_punct and not token.is_space)
+        words += count_words(parsed)
     return time.perf_counter() - started, words
 
 

@@ -121,8 +121,7 @@ class Pipeline:
                 yield _failure(article, str(exc))
 
     def _run_stages(self, article: Article, parsed: Doc) -> ArticleDoc:
-        words = sum(1 for token in parsed if not token.is_punct and not token.is_space)
-        doc = ArticleDoc(article=article, words=words)
+        doc = ArticleDoc(article=article, words=count_words(parsed))
         for stage in self.stages:
             result = stage(doc, parsed)
             if not isinstance(result, ArticleDoc):
@@ -130,6 +129,11 @@ class Pipeline:
                 raise TypeError(msg)
             doc = result
         return doc
+
+
+def count_words(parsed: Doc) -> int:
+    """Words as every speed and size figure counts them: tokens that are not punctuation or space."""
+    return sum(1 for token in parsed if not token.is_punct and not token.is_space)
 
 
 def _failure(article: Article, reason: str) -> ReadFailure:
