@@ -336,6 +336,12 @@ def parse_extra_agents(path: Path) -> dict[str, str]:
     return agents
 
 
+def agent_sector(first: str, second: str | None) -> str:
+    """The sector of an agent code: its first part, except that civilians (CVL) qualified by
+    a second part take that one, the more telling ('~CVLOPP' protesters are OPP)."""
+    return second if first == "CVL" and second in SECTORS else first
+
+
 def parse_agents(path: Path) -> dict[str, str]:
     """PLOVER agent nouns (and their plurals) -> sector code."""
     subs: dict[str, list[str]] = {}
@@ -348,15 +354,16 @@ def parse_agents(path: Path) -> dict[str, str]:
             name, _, values = line.partition("=")
             subs[name.strip()] = [v.strip() for v in values.split(",")]
             continue
-        match = re.match(r"(.+?)\s*\[~?([A-Z]{3})", line)
-        if not match or match.group(2) not in SECTORS:
+        match = re.match(r"(.+?)\s*\[~?([A-Z]{3})([A-Z]{3})?", line)
+        sector = agent_sector(match.group(2), match.group(3)) if match else None
+        if sector not in SECTORS:
             continue
         for phrase in expand(match.group(1), subs):
             key = name_key(phrase.replace("_", " "))
             if key:
-                agents.setdefault(key, match.group(2))
+                agents.setdefault(key, sector)
                 words = key.split()
-                agents.setdefault(" ".join([*words[:-1], plural(words[-1])]), match.group(2))
+                agents.setdefault(" ".join([*words[:-1], plural(words[-1])]), sector)
     return agents
 
 

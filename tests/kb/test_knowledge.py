@@ -55,6 +55,12 @@ def test_country_written_beside_an_organisation_wins():
     assert resolve_text("Ukrainian Wagner Group").country == "UKR"
 
 
+def test_civilians_with_a_stated_role_take_that_role():
+    assert resolve_text("student protesters").sector == "OPP"
+    assert resolve_text("demonstrators in Minsk").sector == "OPP"
+    assert resolve_text("villagers").sector == "CVL"
+
+
 def test_city_alone_speaks_for_its_people_capital_for_its_government():
     assert resolve_text("Osaka").sector == "CVL"
     assert resolve_text("Moscow").sector == "GOV"
