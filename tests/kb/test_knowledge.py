@@ -61,6 +61,13 @@ def test_civilians_with_a_stated_role_take_that_role():
     assert resolve_text("villagers").sector == "CVL"
 
 
+def test_a_country_after_anti_or_pro_is_a_stance_not_the_party_country():
+    assert resolve_text("an anti-Syria journalist").country is None
+    assert resolve_text("pro-Russian separatists").country is None
+    assert resolve_text("pro-Russian separatists", country="UKR").country == "UKR"
+    assert resolve_text("Syrian journalists").country == "SYR"
+
+
 def test_city_alone_speaks_for_its_people_capital_for_its_government():
     assert resolve_text("Osaka").sector == "CVL"
     assert resolve_text("Moscow").sector == "GOV"

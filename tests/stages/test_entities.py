@@ -138,7 +138,7 @@ def test_nigerian_is_nigeria_not_niger(nlp, stage):
 def test_group_without_country_takes_the_sentence_place(nlp, stage):
     doc = _run(nlp, stage, "Demonstrators clashed with police in Lagos on Monday.", None)
     found = {e.sector: e for e in doc.entities if e.kind == "GROUP"}
-    assert (found["CVL"].country, found["CVL"].source) == ("NGA", "context")
+    assert (found["OPP"].country, found["OPP"].source) == ("NGA", "context")
     assert "NON" not in found  # "Monday" is no group
 
 
@@ -217,7 +217,13 @@ def test_people_before_a_group_noun_is_no_person(nlp, stage):
 
 def test_group_takes_the_country_of_a_placed_group_in_its_sentence(nlp, stage):
     doc = _run(nlp, stage, "Egyptian police opened fire to disperse Islamist demonstrators on Monday night.", None)
-    assert ("EGY", "CVL") in _codes(doc)
+    assert ("EGY", "OPP") in _codes(doc)
+
+
+def test_group_against_a_country_takes_its_place_not_that_country(nlp, stage):
+    doc = _run(nlp, stage, "An anti-Syria journalist was killed in Beirut on Monday.", None)
+    assert ("LBN", "JRN") in _codes(doc)
+    assert ("SYR", "JRN") not in _codes(doc)
 
 
 def test_direction_before_a_country_names_the_country(nlp, stage):

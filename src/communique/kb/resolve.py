@@ -20,6 +20,8 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 PREPOSITIONS = frozenset({"OF", "TO", "AT", "IN", "FOR", "ON", "FROM", "WITH"})
 FUNCTION_WORDS = PREPOSITIONS | {"THE", "A", "AN", "AND", "S", "OR", "BY", "ITS", "THEIR", "FORMER", "EX", "ONE", "TWO"}
 FORMER = frozenset({"FORMER", "EX", "RETIRED", "ONETIME"})
+# "anti-Syria journalist", "pro-Russian separatists": the country names a stance, not the party's.
+STANCE_PREFIXES = frozenset({"ANTI", "PRO"})
 PRONOUNS = frozenset({"HE", "SHE", "HIM", "HER", "THEY", "THEM", "WE", "US", "I", "YOU", "IT", "HIMSELF", "HERSELF"})
 TRANSNATIONAL_ARMED = "IMG"  # an armed group of no one country (al-Qaeda)
 # An organisation the KB does not know whose name has a body word and a scope beyond one
@@ -53,6 +55,8 @@ def scan(
 ) -> list[Hit]:
     """Longest known phrases, left to right, without overlaps.
 
+    A country or place after "anti"/"pro" is the object of a stance and is left out.
+
     A one-word name counts only when it stands alone, unless it was written as an acronym.
     Runs of unknown words written with a capital (`names`) may be a variant spelling of a
     known person's name ("Francois Mitterand").
@@ -67,7 +71,8 @@ def scan(
         if hit is None:
             i += 1
             continue
-        hits.append(hit)
+        if not (hit.kind in ("country", "place") and i > 0 and words[i - 1] in STANCE_PREFIXES):
+            hits.append(hit)
         i = hit.end
     return _variant_hits(kb, words, hits, names) if names else hits
 

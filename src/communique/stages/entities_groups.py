@@ -61,7 +61,7 @@ def _names_something(reader: Reader, tokens: list[Token]) -> bool:
     KB does not know ("Shona rebels"), is no such name."""
     return any(
         t.pos_ == "PROPN" and t.ent_type_ not in ("", "NORP", "GPE", "LOC")
-        and (t.ent_type_ != "PERSON" or t.i in reader.claimed)
+        and (t.ent_type_ != "PERSON" or t.i in reader.claimed) and not names_a_stance(t)
         for t in tokens
     )
 
@@ -137,6 +137,7 @@ def _linked_agent(reader: Reader, root: Token) -> tuple[str, Token] | None:
 def _modifier_country(reader: Reader, tokens: list[Token]) -> str | None:
     """The country a group's modifiers name: a demonym, a country, or a known person's."""
     words: list[str] = []
+    tokens = [t for t in tokens if not names_a_stance(t)]
     for token in tokens:
         owner = _owner(reader, token)
         if owner is not None and owner.country:
@@ -148,6 +149,14 @@ def _modifier_country(reader: Reader, tokens: list[Token]) -> str | None:
     if country is None and len(words) == 1:  # "Chenchen refugees": a misspelt demonym
         country = reader.kb.misspelt_country(words[0])
     return country or _place_country(reader, tokens)
+
+
+def names_a_stance(token: Token) -> bool:
+    """'Syria' in 'anti-Syria journalist', 'Russian' in 'pro-Russian separatists': the party's
+    stance towards a country, not its country."""
+    doc, i = token.doc, token.i
+    before = doc[i - 2 : i] if i >= 2 and doc[i - 1].text == "-" else doc[max(i - 1, 0) : i]
+    return len(before) > 0 and before[0].lower_ in ("anti", "pro")
 
 
 def _place_country(reader: Reader, tokens: list[Token]) -> str | None:
