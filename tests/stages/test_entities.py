@@ -226,6 +226,12 @@ def test_group_against_a_country_takes_its_place_not_that_country(nlp, stage):
     assert ("SYR", "JRN") not in _codes(doc)
 
 
+def test_apposition_naming_an_international_office_gives_the_body(nlp, stage):
+    doc = _run(nlp, stage, "Jan Egelund, the UN relief coordinator, urged Sudan to open its borders.", None)
+    person = _by_name(doc)["Jan Egelund"]
+    assert (person.country, person.sector) == ("UN", "IGO")
+
+
 def test_direction_before_a_country_names_the_country(nlp, stage):
     doc = _run(nlp, stage, "Vietnamese-led forces retook a strategic village in Western Cambodia after fighting.", None)
     assert _country_of(doc, "Western Cambodia") == {"KHM"}

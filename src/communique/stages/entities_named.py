@@ -190,7 +190,7 @@ def read_person(reader: Reader, ent: Span, key: str) -> None:
         draft = actor_draft(actor, reader.date)
         if title and (not actor.periods or draft.sector is None):  # no office known then: the title tells
             draft.sector, draft.role = draft.sector or title[0], title[1]
-        _in_igo(reader, draft, start)
+        _in_igo(reader, draft, ent, start)
     else:
         draft = Draft(ent.text.strip(), "PERSON", country=country, source="ner")
         if title:
@@ -232,18 +232,30 @@ def _phrase_end(reader: Reader, end: int) -> int:
 
 def _described_after(reader: Reader, ent: Span, draft: Draft) -> None:
     """An unknown person's apposition: 'Salaheddine Sidhoum, Algeria's leading human rights
-    activist' -> DZA and the activist's sector, where the name gave none."""
-    for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end):
-        span = reader.parsed[appos.left_edge.i : appos.i + 1]
-        if any(t.ent_type_ == "PERSON" for t in span):
-            return
-        words = [w for w in key_words(span.text) if w not in DETERMINERS]
-        found = resolve_words(reader.kb, words, reader.date) if words else None
-        if found is not None and found.country in reader.kb.countries:
-            draft.country = draft.country or found.country
-            draft.sector = draft.sector or found.sector
-            draft.source = "context"
+    activist' -> DZA and the activist's sector, where the name gave none; 'Jan Egeland, the UN
+    relief coordinator' -> UN, IGO."""
+    found = apposition(reader, ent)
+    if found is None or found.country is None:
         return
+    if found.country in reader.kb.countries:
+        draft.country = draft.country or found.country
+        draft.sector = draft.sector or found.sector
+    elif draft.country is None:
+        draft.country, draft.sector = found.country, "IGO"
+    draft.source = "context"
+
+
+def apposition(reader: Reader, ent: Span) -> Reading | None:
+    """What the apposition after a name says of the person ('X, the UN relief coordinator');
+    None when there is none, or when it names another person."""
+    appos = next((c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), None)
+    if appos is None:
+        return None
+    span = reader.parsed[appos.left_edge.i : appos.i + 1]
+    words = [w for w in key_words(span.text) if w not in DETERMINERS]
+    if not words or any(t.ent_type_ == "PERSON" for t in span):
+        return None
+    return resolve_words(reader.kb, words, reader.date)
 
 
 def description_before(reader: Reader, start: int) -> Reading | None:
@@ -264,11 +276,13 @@ def description_before(reader: Reader, start: int) -> Reading | None:
     return None if found.country is None and found.sector is None else found
 
 
-def _in_igo(reader: Reader, draft: Draft, start: int) -> None:
-    """An office in an IGO gives the IGO's code: 'the UN relief coordinator Jan Egeland' -> UN."""
-    described = description_before(reader, start)
-    if described is not None and described.country and described.country not in reader.kb.countries:
-        draft.country, draft.sector = described.country, "IGO"
+def _in_igo(reader: Reader, draft: Draft, ent: Span, start: int) -> None:
+    """An office in an IGO, before the name or in apposition, gives the IGO's code: 'the UN relief
+    coordinator Jan Egeland', 'Jan Egeland, the UN relief coordinator' -> UN."""
+    for described in (description_before(reader, start), apposition(reader, ent)):
+        if described is not None and described.country and described.country not in reader.kb.countries:
+            draft.country, draft.sector = described.country, "IGO"
+            return
 
 
 def _surname_actor(kb: KnowledgeBase, key: str) -> Actor | None:
