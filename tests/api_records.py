@@ -1,10 +1,14 @@
-"""Hand-made records for stores that the API and dashboard tests serve (no model needed)."""
+"""Hand-made records for stores that the API, dashboard, CLI and query tests serve (no model
+needed), and `write_store` to build such a store."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from communique.model import Article, ArticleDoc, Entity, Event, Mention, Party, Quote
+from communique.store import Store
+from communique.store.clusters import cluster_events
 
 D = dt.date
 SEED = 'Prime Minister David Cameron met Vladimir Putin in Moscow. "We will talk," Cameron said.'
@@ -32,3 +36,17 @@ def seed_doc():
     met = event("e-1", "CONSULT", CAMERON, PUTIN, D(2024, 1, 10), quad=1, text=SEED[:first])
     article = Article(id="a-1", text=SEED, title="Cameron in Moscow", date=D(2024, 1, 10), source="Reuters")
     return ArticleDoc(article=article, words=14, entities=entities, quotes=(quote,), events=(met,))
+
+
+def write_store(path: Path, docs, *, duplicates: dict[str, str] | None = None, cluster: bool = True) -> Path:
+    """A store of `docs` at `path`. Near-duplicate marks are exactly `duplicates` (article id ->
+    the id it repeats; none by default), not what MinHash finds among hand-made texts; events
+    are clustered as `ingest` does, unless `cluster` is False."""
+    with Store(path) as store:
+        store.write(docs)
+        store.con.execute("UPDATE articles SET duplicate_of = NULL")
+        for article_id, original in (duplicates or {}).items():
+            store.con.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [original, article_id])
+        if cluster:
+            cluster_events(store.con)
+    return path

@@ -9,9 +9,7 @@ pytest.importorskip("fastapi")
 from communique.api import create_app  # noqa: E402
 from communique.api.reads import event_marks, trigger_word  # noqa: E402
 from communique.model import Article, ArticleDoc  # noqa: E402
-from communique.store import Store  # noqa: E402
-from communique.store.clusters import cluster_events  # noqa: E402
-from api_records import CAMERON, D, PUTIN, SEED, event, seed_doc  # noqa: E402
+from api_records import CAMERON, D, PUTIN, SEED, event, seed_doc, write_store  # noqa: E402
 
 def other_doc(article_id, day, *events):
     text = f"Report {article_id}: " + " ".join(e.text for e in events)
@@ -30,12 +28,7 @@ DOCS = (
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("api") / "store.duckdb"
-    with Store(path) as store:
-        store.write(DOCS)
-        store.con.execute("UPDATE articles SET duplicate_of = NULL")
-        cluster_events(store.con)
-    return path
+    return write_store(tmp_path_factory.mktemp("api") / "store.duckdb", DOCS)
 
 
 def fake_analyzer(article):

@@ -9,8 +9,7 @@ from typer.testing import CliRunner
 
 from communique.cli.app import app
 from communique.model import Article, ArticleDoc, Event, Mention, Party
-from communique.store import Store
-from communique.store.clusters import cluster_events
+from api_records import write_store
 
 D = dt.date
 GBR = Party(name="David Cameron", text="Mr Cameron", country="GBR", sector="GOV")
@@ -39,12 +38,7 @@ REPORTS = (
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("store") / "db.duckdb"
-    with Store(path) as store:
-        store.write(REPORTS)
-        store.con.execute("UPDATE articles SET duplicate_of = CASE WHEN id = 'a3' THEN 'a1' END")
-        cluster_events(store.con)
-    return str(path)
+    return str(write_store(tmp_path_factory.mktemp("store") / "db.duckdb", REPORTS, duplicates={"a3": "a1"}))
 
 
 def run(*args):

@@ -4,7 +4,7 @@ import pytest
 
 from communique.model import Article, ArticleDoc, Event, Party
 from communique.store import Store
-from communique.store.clusters import cluster_events
+from api_records import write_store
 from communique.store.queries import (
     DyadQuery, EventFilter, build_dyad_table, dyad_series, dyad_table_is_current, events_sql,
     period_range, select_events, series_sql,
@@ -51,13 +51,7 @@ DOCS = (
 
 def build_store(path, *, cluster=True):
     """The test store: a4 nearly repeats a1 and is marked so."""
-    with Store(path) as store:
-        store.write(DOCS)
-        store.con.execute("UPDATE articles SET duplicate_of = NULL")
-        store.con.execute("UPDATE articles SET duplicate_of = 'a1' WHERE id = 'a4'")
-        if cluster:
-            cluster_events(store.con)
-    return path
+    return write_store(path, DOCS, duplicates={"a4": "a1"}, cluster=cluster)
 
 
 @pytest.fixture(params=[True, False], ids=["clustered", "unclustered"])

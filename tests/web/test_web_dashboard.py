@@ -21,8 +21,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 from communique.api import create_app  # noqa: E402
 from communique.model import Article, ArticleDoc  # noqa: E402
-from communique.store import Store  # noqa: E402
-from api_records import CAMERON, D, PUTIN, SEED, event, seed_doc  # noqa: E402
+from api_records import CAMERON, D, PUTIN, SEED, event, seed_doc, write_store  # noqa: E402
 
 BROWSER_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -62,10 +61,7 @@ def shots(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, pipeline):
     """The dashboard on a free loopback port, over a store built here, with the real pipeline."""
-    db = tmp_path_factory.mktemp("web") / "store.duckdb"
-    with Store(db) as store:
-        store.write(DOCS)
-        store.con.execute("UPDATE articles SET duplicate_of = NULL")
+    db = write_store(tmp_path_factory.mktemp("web") / "store.duckdb", DOCS, cluster=False)
     app = create_app(db, analyzer=pipeline.analyze)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
