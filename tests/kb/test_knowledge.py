@@ -68,6 +68,15 @@ def test_a_country_after_anti_or_pro_is_a_stance_not_the_party_country():
     assert resolve_text("Syrian journalists").country == "SYR"
 
 
+def test_title_of_one_holder_names_the_holder_on_the_day():
+    assert resolve_text("the Russian president", date=_day("2011-09-12")).name == "Dmitry Medvedev"
+    assert resolve_text("the Russian president", date=_day("2015-01-01")).name == "Vladimir Putin"
+    assert resolve_text("the foreign secretary", date=_day("2011-09-12"), country="GBR").name == "William Hague"
+    assert resolve_text("the Russian president").name == "Government of Russia"  # no day, no one
+    # one office under several names: "defense secretary" is the record's "secretary of defense"
+    assert resolve_text("the US defense secretary", date=_day("2018-06-01")).name == "Jim Mattis"
+
+
 def test_city_alone_speaks_for_its_people_capital_for_its_government():
     assert resolve_text("Osaka").sector == "CVL"
     assert resolve_text("Moscow").sector == "GOV"

@@ -169,9 +169,25 @@ def test_president_of_a_named_country_is_not_another_president(nlp, stage):
     doc = _run(nlp, stage, text, dt.date(2015, 3, 1))
     putin = [m.text for m in _by_name(doc)["Vladimir Putin"].mentions]
     assert "the president" not in putin
-    armenia = _by_name(doc)["Government of Armenia"]
+    armenia = _by_name(doc)["Serzh Sargsyan"]  # the president of Armenia on that day
     mentions = [m.text for m in armenia.mentions]
     assert (armenia.country, armenia.role, mentions) == ("ARM", "president", ["the president"])
+
+
+def test_title_with_a_country_is_the_office_holder_on_the_day(nlp, stage):
+    text = "Dmitry Medvedev met David Cameron. The Russian president said trade had grown. He smiled."
+    doc = _run(nlp, stage, text, dt.date(2011, 9, 12))
+    mentions = [m.text for m in _by_name(doc)["Dmitry Medvedev"].mentions]
+    assert mentions == ["Dmitry Medvedev", "The Russian president", "He"]
+    later = _run(nlp, stage, "The Russian president said trade had grown.", dt.date(2015, 3, 1))
+    assert [m.text for m in _by_name(later)["Vladimir Putin"].mentions] == ["The Russian president"]
+
+
+def test_office_of_many_holders_or_an_undated_article_names_no_one(nlp, stage):
+    undated = _run(nlp, stage, "The Russian president said trade had grown.", None)
+    assert all(e.kind != "PERSON" for e in undated.entities)
+    governor = _run(nlp, stage, "The Russian governor said trade had grown.", dt.date(2015, 3, 1))
+    assert all(e.kind != "PERSON" for e in governor.entities)
 
 
 def test_capital_as_a_place_and_as_an_actor(nlp, stage):

@@ -290,6 +290,10 @@ def resolve_text(
     names = frozenset(w for token in text.split() if token[:1].isupper() for w in key_words(token))
     reading = resolve_words(kb, words, date, acronyms, names)
     found = reading.country or country
+    holder = kb.office_holder(found, reading.role, date) if reading.actor is None and reading.role else None
+    if holder is not None:  # "the Russian president" on a day: that day's president
+        found, sector, role = holder.at(date)
+        return Party(name=holder.name, text=text, country=found, sector=sector, role=role)
     if reading.name:
         name = reading.name
     elif reading.actor is None and found is None and international_body(words):

@@ -14,7 +14,7 @@ from importlib import resources
 
 from communique.kb.names import VariantNames, person_words, surname_index
 from communique.kb.normalize import name_key
-from communique.kb.titles import TITLES
+from communique.kb.titles import SINGLE_HOLDER_OFFICES, TITLES, office_key
 
 RESOURCE = "actors.json.gz"
 MAX_WORDS = 8
@@ -118,6 +118,7 @@ class KnowledgeBase:
         self._common = excluded  # words that are no one's name on their own
         self._variants: VariantNames | None = None
         self._misspelt: dict[str, set[str]] | None = None  # one-letter deletions of long country words
+        self._offices: dict[tuple[str, str], set[int]] | None = None  # (country, office) -> holders
 
     def actor(self, index: int) -> Actor:
         """The actor stored at `index` (rows are decoded on first use)."""
@@ -130,6 +131,7 @@ class KnowledgeBase:
         index = len(self._rows)
         self._rows.append(None)
         self._built[index] = actor
+        self._offices = None
         for name in names:
             key = name_key(name)
             self.actor_keys[key] = index
@@ -157,6 +159,29 @@ class KnowledgeBase:
                         self._misspelt.setdefault(variant, set()).add(code)
         codes = set().union(*(self._misspelt.get(v, set()) for v in _deletions(word)))
         return next(iter(codes)) if len(codes) == 1 and self.find_actor(word) is None else None
+
+    def office_holder(self, country: str | None, role: str, day: dt.date | None) -> Actor | None:
+        """The one person who held an office of one holder in a country on a day ("the Russian
+        president" on 2011-09-12 is Medvedev); None when the records name no one, or several."""
+        office = office_key(role)
+        if country is None or day is None or office not in SINGLE_HOLDER_OFFICES:
+            return None
+        if self._offices is None:
+            self._offices = self._office_index()
+        holders = [
+            actor for actor in map(self.actor, sorted(self._offices.get((country, office), ())))
+            if any(p.covers(day) and p.country == country and p.role and office_key(p.role) == office for p in actor.periods)
+        ]
+        return holders[0] if len(holders) == 1 else None
+
+    def _office_index(self) -> dict[tuple[str, str], set[int]]:
+        index: dict[tuple[str, str], set[int]] = {}
+        for number, row in enumerate(self._rows):
+            periods = [(p.country, p.role) for p in self._built[number].periods] if row is None else [(p[0], p[2]) for p in row[4]]
+            for country, role in periods:
+                if country and role:
+                    index.setdefault((country, office_key(role)), set()).add(number)
+        return index
 
     def find_actor(self, key: str) -> Actor | None:
         index = self.actor_keys.get(key)

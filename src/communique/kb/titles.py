@@ -38,3 +38,30 @@ def _table() -> dict[str, tuple[str, str]]:
 
 
 TITLES: dict[str, tuple[str, str]] = _table()
+
+
+# Different words for one office, as written in titles and in records ("Defense Secretary" of the
+# United States and "defence minister" elsewhere are one office).
+_SAME_OFFICE = {
+    "defense minister": "defence minister", "defence secretary": "defence minister",
+    "defense secretary": "defence minister", "secretary of defense": "defence minister",
+    "foreign secretary": "foreign minister", "foreign affairs minister": "foreign minister",
+    "minister of foreign affairs": "foreign minister", "home secretary": "interior minister",
+    "chancellor of the exchequer": "finance minister", "treasury secretary": "finance minister",
+    "justice secretary": "justice minister", "health secretary": "health minister",
+}
+
+# Offices one person holds in a country at a time: "the Russian president" on a day is that
+# day's holder. Governors, ministers at large, ambassadors and generals are many.
+SINGLE_HOLDER_OFFICES = frozenset({
+    "president", "prime minister", "chancellor", "vice president", "foreign minister", "defence minister",
+    "interior minister", "finance minister", "justice minister", "health minister", "energy minister",
+    "trade minister", "economy minister", "king", "queen", "crown prince", "emir", "sultan",
+    "supreme leader", "secretary of state", "secretary general", "secretary-general",
+})
+
+
+def office_key(role: str) -> str:
+    """One name for an office, whichever words name it ('Defense Secretary' -> 'defence minister')."""
+    role = role.lower().replace("-", " ") if "secretary" not in role else role.lower()
+    return _SAME_OFFICE.get(role, role)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique.kb import key_words, resolve_words
-from communique.kb.titles import TITLES
 from communique.stages.entities_drafts import DETERMINERS, NO_CONTEXT, Draft, Reader, actor_draft
+from communique.stages.entities_titles import read_titled, titled_reference
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -22,6 +22,11 @@ def read_group(reader: Reader, chunk: Span) -> None:
     """'British officials', 'Russian police', 'the Assad regime', 'one person on X's delegation'."""
     root = chunk.root
     if root.ent_type_ == "PERSON" or not reader.free(root.i, root.i + 1):
+        return
+    title, country = titled_reference(reader.kb, key_words(chunk.text))
+    if title is not None:  # "the Russian president" now, before NER takes "Russian"; "the president" later
+        if country is not None:
+            read_titled(reader, chunk)
         return
     sector, end, modifiers = _agent_sector(reader, chunk), chunk.end, list(chunk[:-1])
     if sector is None:
@@ -111,8 +116,6 @@ def _first_named(reader: Reader, chunk: Span, country: str) -> int:
 def _agent_sector(reader: Reader, chunk: Span) -> str | None:
     """The sector of a chunk's head noun (two-word heads first: 'security services')."""
     root = chunk.root
-    if " ".join(key_words(chunk.text)).removeprefix("THE ") in TITLES:
-        return None  # a titled reference ("the Prime Minister"), read later
     agents = reader.kb.agents
     if root.i > chunk.start:
         pair = " ".join(key_words(reader.parsed[root.i - 1 : root.i + 1].text))
