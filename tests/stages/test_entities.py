@@ -248,6 +248,13 @@ def test_apposition_naming_an_international_office_gives_the_body(nlp, stage):
     assert (person.country, person.sector) == ("UN", "IGO")
 
 
+def test_typographic_possessive_separates_owner_and_owned(nlp, stage):
+    doc = _run(nlp, stage, "Osama bin Laden’s al-Qaeda network has threatened the United States.", None)
+    names = {e.name: [m.text for m in e.mentions] for e in doc.entities}
+    assert names["Osama Bin Laden"] == ["Osama bin Laden"]
+    assert names["Al Qa'ida"] == ["al-Qaeda"]
+
+
 def test_direction_before_a_country_names_the_country(nlp, stage):
     doc = _run(nlp, stage, "Vietnamese-led forces retook a strategic village in Western Cambodia after fighting.", None)
     assert _country_of(doc, "Western Cambodia") == {"KHM"}

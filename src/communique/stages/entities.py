@@ -37,12 +37,24 @@ from communique.stages.entities_groups import read_group
 from communique.stages.entities_named import is_known_body, is_known_surname, read_missed_names, read_named
 from communique.stages.entities_references import read_references, read_surnames
 
+from spacy.tokens import Span
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["NER_LABELS", "Draft", "EntityStage", "Reader"]
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def split_possessive(ent: Span) -> list[Span]:
+    """An entity NER ran across a possessive is two: "Osama bin Laden’s al-Qaeda" is the owner
+    and what is owned (the tagger keeps them apart with a straight "'s", not always with "’s")."""
+    inside = [t.i for t in ent[1:-1] if t.tag_ == "POS"]
+    if not inside:
+        return [ent]
+    cut = inside[0]
+    return [Span(ent.doc, ent.start, cut, label=ent.label_), Span(ent.doc, cut + 1, ent.end, label=ent.label_)]
 
 
 class EntityStage:
@@ -56,7 +68,7 @@ class EntityStage:
 
     def __call__(self, doc: ArticleDoc, parsed: Doc) -> ArticleDoc:
         reader = Reader(self.kb, parsed, doc.article.date)
-        ents = [ent for ent in parsed.ents if ent.label_ in NER_LABELS]
+        ents = [part for ent in parsed.ents if ent.label_ in NER_LABELS for part in split_possessive(ent)]
         for ent in ents:
             if ent.label_ == "PERSON" or is_known_surname(reader, ent) or is_known_body(reader, ent):
                 read_named(reader, ent)
