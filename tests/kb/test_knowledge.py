@@ -209,3 +209,18 @@ def test_transnational_armed_groups_keep_sector_img_without_a_country():
 def test_international_bodies_and_armed_groups(text, country, sector):
     party = resolve_text(text)
     assert (party.country, party.sector) == (country, sector)
+
+
+def test_shared_surname_means_the_one_who_led_a_state():
+    from communique.kb.names import surname_index
+
+    rows = [
+        ["Tony Example", "PERSON", "GBR", "GOV", [["GBR", "GOV", "prime minister", "1997-05-02", "2007-06-27"]]],
+        ["Bill Example", "PERSON", "CAN", "GOV", [["CAN", "GOV", "defence minister", "2023-07-26", None]]],
+        ["Ann Other", "PERSON", "FRA", "GOV", [["FRA", "GOV", "finance minister", "2020-01-01", None]]],
+        ["Bob Other", "PERSON", "DEU", "GOV", [["DEU", "GOV", "health minister", "2020-01-01", None]]],
+    ]
+    people = [(i, row[0].upper().split()) for i, row in enumerate(rows)]
+    index = surname_index(rows, people, taken=(), excluded=())
+    assert index["EXAMPLE"] == 0  # the prime minister, not the namesake minister
+    assert "OTHER" not in index  # two ministers: the surname alone names no one

@@ -22,6 +22,8 @@ from communique.kb.normalize import name_key
 
 MIN_FUZZY = 5  # shorter surnames are too easily someone else's
 MIN_PHOENIX_SURNAME = 4
+# Offices whose holders a bare surname means before any namesake ("Blair" said ...).
+LEADING_OFFICES = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir", "supreme leader"})
 CACHE_SIZE = 50_000
 _FOLDS = (("PH", "F"), ("CK", "K"), ("KH", "H"), ("C", "K"), ("Q", "K"), ("Y", "I"), ("W", "V"), ("Z", "S"))
 _DOUBLES = re.compile(r"(.)\1+")
@@ -75,13 +77,22 @@ def surname_index(rows: list, people: list, taken: Collection[Container], exclud
             ours.setdefault(last, set()).add(index)
         elif any(period[1] == "GOV" and (period[3] or period[4]) for period in periods):
             phoenix.setdefault(last, index)
-    found = {k: min(v) for k, v in ours.items() if len(v) == 1 and not _in_any(k, taken)}
+    found = {k: v for k, v in ((k, _one_meant(v, rows)) for k, v in ours.items()) if v is not None and not _in_any(k, taken)}
     for key, index in phoenix.items():
         if key in ours or len(key) < MIN_PHOENIX_SURNAME or _in_any(key, taken) or _in_any(key, excluded):
             continue
         if len(everyone[key]) == 1:
             found[key] = index
     return found
+
+
+def _one_meant(indices: set[int], rows: list) -> int | None:
+    """The person a surname shared by several of ours means on its own: the only one of them who
+    led a state or government ("Blair" is Tony Blair, not a minister of that name); else none."""
+    if len(indices) == 1:
+        return min(indices)
+    leaders = [i for i in indices if any(period[2] in LEADING_OFFICES for period in rows[i][4])]
+    return leaders[0] if len(leaders) == 1 else None
 
 
 def _in_any(word: str, containers: Collection[Container]) -> bool:
