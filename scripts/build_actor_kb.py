@@ -452,7 +452,8 @@ def _refiled(group: Group, rows: list[list]) -> list[list]:
 
 
 def assemble_actors(leaders: list[dict], phoenix: list[dict]) -> tuple[list, dict]:
-    """Our leaders first (absorbing Phoenix entries that share a name), then Phoenix."""
+    """Our leaders first (absorbing Phoenix entries that share a name, and their dated periods
+    at times ours do not cover), then Phoenix."""
     keys: dict[str, int] = {}
     actors: list[dict] = []
     for person in leaders:
@@ -464,11 +465,24 @@ def assemble_actors(leaders: list[dict], phoenix: list[dict]) -> tuple[list, dic
         if owner is None:
             owner = len(actors)
             actors.append(actor)
+        else:
+            add_uncovered_periods(actors[owner], actor)
         for name in actor["names"]:
             key = name_key(name)
             if key and len(key) > 1:
                 keys.setdefault(key, owner)
     return actors, keys
+
+
+def add_uncovered_periods(ours: dict, theirs: dict) -> None:
+    """Phoenix's dated periods of a person we also list, at times none of ours covers: a row of
+    ours that gives only a country and sector keeps the offices Phoenix dates."""
+    def overlap(a: list, b: list) -> bool:
+        return (a[3] or "") < (b[4] or "9999") and (b[3] or "") < (a[4] or "9999")
+
+    extra = [p for p in theirs["periods"] if not any(overlap(p, mine) for mine in ours["periods"])]
+    if extra:
+        ours["periods"] = sorted(ours["periods"] + extra, key=lambda p: p[3] or "")
 
 
 def is_country_alias(actor: dict) -> bool:
