@@ -461,7 +461,7 @@ def assemble_actors(leaders: list[dict], phoenix: list[dict]) -> tuple[list, dic
             keys.setdefault(name_key(name), len(actors))
         actors.append(person)
     for actor in phoenix:
-        owner = next((keys[k] for k in map(name_key, actor["names"]) if k in keys and actors[keys[k]] in leaders), None)
+        owner = next((keys[k] for k in map(name_key, actor["names"]) if _ours_alike(actors, keys.get(k), len(leaders), actor)), None)
         if owner is None:
             owner = len(actors)
             actors.append(actor)
@@ -472,6 +472,13 @@ def assemble_actors(leaders: list[dict], phoenix: list[dict]) -> tuple[list, dic
             if key and len(key) > 1:
                 keys.setdefault(key, owner)
     return actors, keys
+
+
+def _ours_alike(actors: list[dict], index: int | None, ours: int, phoenix: dict) -> bool:
+    """Whether a Phoenix entry's name is that of one of ours (the first `ours` actors) of the
+    same kind: a person of ours absorbs a Phoenix person, never an organisation that lists the
+    person's name among its own."""
+    return index is not None and index < ours and actors[index]["kind"] == phoenix["kind"]
 
 
 def add_uncovered_periods(ours: dict, theirs: dict) -> None:
