@@ -224,3 +224,20 @@ def test_shared_surname_means_the_one_who_led_a_state():
     index = surname_index(rows, people, taken=(), excluded=())
     assert index["EXAMPLE"] == 0  # the prime minister, not the namesake minister
     assert "OTHER" not in index  # two ministers: the surname alone names no one
+
+
+def test_family_name_first_for_chinese_and_korean_names():
+    from communique.kb.names import family_name_first
+
+    assert family_name_first("Xi Jinping", "CHN")
+    assert family_name_first("Hwang Kyo-ahn")  # a hyphenated given name last
+    assert family_name_first("Tsai Ing-wen", "TWN")
+    assert not family_name_first("Meir Ben-Shabbat", "ISR")
+    assert not family_name_first("Harry Ho-jen Tseng", "TWN")
+
+
+def test_variant_spelling_needs_a_close_given_name():
+    from communique.kb.names import given_name_limit, within
+
+    assert within("MARK", "MARI", given_name_limit("MARK")) is None  # Mark is not Mary
+    assert within("DIMITRI", "DMITRI", given_name_limit("DIMITRI")) == 1

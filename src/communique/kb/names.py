@@ -1,13 +1,14 @@
 """Person-name indexes of the KB: unambiguous surnames and variant spellings.
 
-- Surnames: the last word of a person who held a known office names that person alone when
+- Surnames: the family name (the last word; the first for Chinese and Korean names, and for
+  names ending in a hyphenated given name) of a person who held a known office names that person alone when
   no other person of the KB has it. Our dated offices come first; a Phoenix person (their
   dictionaries list heads of state and government and ministers, with dated GOV codes) adds
   a surname only when it is long enough and is no given name, title, place or other name.
 - Variant spellings ("Mitterand", "Bouteflicka", "Laurent Gbago", "Dimitri Peskov"): a name
   the KB does not know matches a person whose surname has the same sound key (doubled letters
   and CK/PH/Y-style variants folded) or is an edit or two away from it, and whose first name
-  is close to the one the text gives. A surname written alone must be one person's surname,
+  is close to the one the text gives (the same sound key when short: "Mark" is not "Mary"). A surname written alone must be one person's surname,
   with the same sound key (one edit when it is long), and no common word (given name, title,
   place). The match must be unique. Candidates are
   indexed by the first two letters of the key, so a lookup compares a few dozen names.
@@ -52,14 +53,29 @@ def within(a: str, b: str, limit: int) -> int | None:
 
 
 def person_words(rows: list) -> list[tuple[int, list[str]]]:
-    """(row index, key words) of every person with at least a given name and a surname."""
+    """(row index, key words, given names first and surname last) of every person with at
+    least a given name and a surname."""
     found = []
     for index, row in enumerate(rows):
         if row[1] == "PERSON":
             words = name_key(row[0]).split()
             if len(words) >= 2:
-                found.append((index, words))
+                found.append((index, words[1:] + words[:1] if family_name_first(row[0], row[2]) else words))
     return found
+
+
+_HYPHENATED_GIVEN_NAME = re.compile(r"\s\w+-[a-z]+$")
+
+
+# Countries whose people English news names family name first ("Xi Jinping", "Yoon Suk Yeol").
+FAMILY_FIRST_COUNTRIES = frozenset({"CHN", "KOR", "PRK"})
+
+
+def family_name_first(name: str, country: str | None = None) -> bool:
+    """Whether a name is written family name first: a person of China or Korea, or a hyphenated
+    given name last with its second part in lower case ("Tsai Ing-wen", "Hwang Kyo-ahn"; not
+    "Meir Ben-Shabbat")."""
+    return country in FAMILY_FIRST_COUNTRIES or bool(_HYPHENATED_GIVEN_NAME.search(name))
 
 
 def surname_index(rows: list, people: list, taken: Collection[Container], excluded: Collection[Container]) -> dict:
@@ -142,8 +158,14 @@ class VariantNames:
         distance = within(key, other, limit) if limit else (0 if key == other else None)
         if distance is None or given is None:  # a lone surname must be one person's
             return distance if distance is None or self.one_word(surname) == index else None
-        first = within(given, other_given, 2)
+        first = within(given, other_given, given_name_limit(given))
         return None if first is None else distance + first
+
+
+def given_name_limit(given: str) -> int:
+    """How many edits a given name may differ by: none when short ("Mark" is not "Mary"), one
+    when middling ("Dimitri"/"Dmitry"), two when long."""
+    return 0 if len(given) <= 4 else 1 if len(given) <= 7 else 2
 
 
 def _unique_best(scored: Iterable[tuple[int, int]]) -> int | None:
