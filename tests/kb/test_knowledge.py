@@ -224,6 +224,8 @@ def test_shared_surname_means_the_one_who_led_a_state():
     index = surname_index(rows, people, taken=(), excluded=())
     assert index["EXAMPLE"] == 0  # the prime minister, not the namesake minister
     assert "OTHER" not in index  # two ministers: the surname alone names no one
+    short = [["Wei Xu", "PERSON", "CHN", "GOV", [["CHN", "GOV", "trade minister", "2020-01-01", None]]]]
+    assert "XU" not in surname_index(short, [(0, ["WEI", "XU"])], taken=(), excluded=())
 
 
 def test_family_name_first_for_chinese_and_korean_names():

@@ -23,6 +23,7 @@ from communique.kb.normalize import name_key
 
 MIN_FUZZY = 5  # shorter surnames are too easily someone else's
 MIN_PHOENIX_SURNAME = 4
+SHORT_SURNAME = 3
 # Offices whose holders a bare surname means before any namesake ("Blair" said ...).
 LEADING_OFFICES = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir", "supreme leader"})
 CACHE_SIZE = 50_000
@@ -93,7 +94,7 @@ def surname_index(rows: list, people: list, taken: Collection[Container], exclud
             ours.setdefault(last, set()).add(index)
         elif any(period[1] == "GOV" and (period[3] or period[4]) for period in periods):
             phoenix.setdefault(last, index)
-    found = {k: v for k, v in ((k, _one_meant(v, rows)) for k, v in ours.items()) if v is not None and not _in_any(k, taken)}
+    found = {k: v for k, v in ((k, _one_meant(k, v, rows)) for k, v in ours.items()) if v is not None and not _in_any(k, taken)}
     for key, index in phoenix.items():
         if key in ours or len(key) < MIN_PHOENIX_SURNAME or _in_any(key, taken) or _in_any(key, excluded):
             continue
@@ -102,10 +103,12 @@ def surname_index(rows: list, people: list, taken: Collection[Container], exclud
     return found
 
 
-def _one_meant(indices: set[int], rows: list) -> int | None:
+def _one_meant(surname: str, indices: set[int], rows: list) -> int | None:
     """The person a surname shared by several of ours means on its own: the only one of them who
-    led a state or government ("Blair" is Tony Blair, not a minister of that name); else none."""
-    if len(indices) == 1:
+    led a state or government ("Blair" is Tony Blair, not a minister of that name); else none.
+    A surname of three letters or fewer ("Xu", "Fu", "Ahn") is shared by millions: only a
+    leader's counts ("Xi", "Abe")."""
+    if len(indices) == 1 and len(surname) > SHORT_SURNAME:
         return min(indices)
     leaders = [i for i in indices if any(period[2] in LEADING_OFFICES for period in rows[i][4])]
     return leaders[0] if len(leaders) == 1 else None
