@@ -1,17 +1,21 @@
 """Person-name indexes of the KB: unambiguous surnames and variant spellings.
 
-- Surnames: the family name (the last word; the first for Chinese and Korean names, and for
-  names ending in a hyphenated given name) of a person who held a known office names that person alone when
-  no other person of the KB has it. Our dated offices come first; a Phoenix person (their
-  dictionaries list heads of state and government and ministers, with dated GOV codes) adds
-  a surname only when it is long enough and is no given name, title, place or other name.
+- Surnames: the family name (the last word; the first for Chinese and Korean names and for
+  names ending in a hyphenated given name) of a person who held a known office names that
+  person alone when no other person of the KB has it. A surname several people bear names the
+  one of ours who led a state ("Blair"), unless six or more bear it ("Johnson", "Garcia"); a
+  surname of three letters or fewer names only a leader ("Xi"); a part of a hyphenated surname
+  ("Rey" of Calmy-Rey) names no one. Our dated offices come first; a Phoenix person (their
+  dictionaries list heads of state and government and ministers, with dated GOV codes) adds a
+  surname only when it is long enough and is no given name, title, place or other name.
 - Variant spellings ("Mitterand", "Bouteflicka", "Laurent Gbago", "Dimitri Peskov"): a name
   the KB does not know matches a person whose surname has the same sound key (doubled letters
   and CK/PH/Y-style variants folded) or is an edit or two away from it, and whose first name
-  is close to the one the text gives (the same sound key when short: "Mark" is not "Mary"). A surname written alone must be one person's surname,
-  with the same sound key (one edit when it is long), and no common word (given name, title,
-  place). The match must be unique. Candidates are
-  indexed by the first two letters of the key, so a lookup compares a few dozen names.
+  is close to the one the text gives (the same sound key when short: "Mark" is not "Mary"). A
+  surname written alone must be one person's surname, with the same sound key (one edit when
+  it is long), and no common word (given name, title, place). The match must be unique.
+  Candidates are indexed by the first two letters of the key, so a lookup compares a few dozen
+  names.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from communique.kb.normalize import name_key
 MIN_FUZZY = 5  # shorter surnames are too easily someone else's
 MIN_PHOENIX_SURNAME = 4
 SHORT_SURNAME = 3
+COMMON_SURNAME = 3  # a surname this many people of the KB bear names only a leader alone ("Blair")
+VERY_COMMON_SURNAME = 6  # ... and this many, no one ("Garcia", "Johnson")
 # Offices whose holders a bare surname means before any namesake ("Blair" said ...).
 LEADING_OFFICES = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir", "supreme leader"})
 CACHE_SIZE = 50_000
@@ -90,11 +96,16 @@ def surname_index(rows: list, people: list, taken: Collection[Container], exclud
     for index, words in people:
         last, periods = words[-1], rows[index][4]
         everyone.setdefault(last, set()).add(index)
+        if _hyphenated_surname(rows[index][0], rows[index][2]):
+            continue  # "Rey" alone is not Micheline Calmy-Rey
         if any(period[2] for period in periods):
             ours.setdefault(last, set()).add(index)
         elif any(period[1] == "GOV" and (period[3] or period[4]) for period in periods):
             phoenix.setdefault(last, index)
-    found = {k: v for k, v in ((k, _one_meant(k, v, rows)) for k, v in ours.items()) if v is not None and not _in_any(k, taken)}
+    found = {
+        k: v for k, v in ((k, _one_meant(k, v, len(everyone[k]), rows)) for k, v in ours.items())
+        if v is not None and not _in_any(k, taken)
+    }
     for key, index in phoenix.items():
         if key in ours or len(key) < MIN_PHOENIX_SURNAME or _in_any(key, taken) or _in_any(key, excluded):
             continue
@@ -103,15 +114,19 @@ def surname_index(rows: list, people: list, taken: Collection[Container], exclud
     return found
 
 
-def _one_meant(surname: str, indices: set[int], rows: list) -> int | None:
-    """The person a surname shared by several of ours means on its own: the only one of them who
-    led a state or government ("Blair" is Tony Blair, not a minister of that name); else none.
-    A surname of three letters or fewer ("Xu", "Fu", "Ahn") is shared by millions: only a
-    leader's counts ("Xi", "Abe")."""
-    if len(indices) == 1 and len(surname) > SHORT_SURNAME:
+def _hyphenated_surname(name: str, country: str | None) -> bool:
+    return not family_name_first(name, country) and "-" in name.split()[-1]
+
+
+def _one_meant(surname: str, indices: set[int], bearers: int, rows: list) -> int | None:
+    """The person of ours a surname names on its own, when it names one: the only one of ours who
+    bears it, unless it is short ("Xu") or common ("Garcia": `bearers` in the whole KB); else the
+    only one of them who led a state or government, unless it is very common ("Blair" is Tony
+    Blair, not a minister Blair; "Johnson" is no one)."""
+    if len(indices) == 1 and bearers < COMMON_SURNAME and len(surname) > SHORT_SURNAME:
         return min(indices)
     leaders = [i for i in indices if any(period[2] in LEADING_OFFICES for period in rows[i][4])]
-    return leaders[0] if len(leaders) == 1 else None
+    return leaders[0] if len(leaders) == 1 and bearers < VERY_COMMON_SURNAME else None
 
 
 def _in_any(word: str, containers: Collection[Container]) -> bool:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from communique.config import Settings
 from communique.kb import load_kb
+from communique.kb.normalize import name_key
 from communique.model import ArticleDoc
 from communique.stages.entities_context import read_context_groups, read_thing_pronouns
 from communique.stages.entities_drafts import Draft, Reader, to_entity
@@ -57,6 +58,18 @@ def split_possessive(ent: Span) -> list[Span]:
     return [Span(ent.doc, ent.start, cut, label=ent.label_), Span(ent.doc, cut + 1, ent.end, label=ent.label_)]
 
 
+def split_known_person(reader: Reader, ent: Span) -> list[Span]:
+    """A place or body NER ran into a known person's name is two: "Hong Kong Carrie Lam" is the
+    place and the person (a name of two words or more that the KB has as a person)."""
+    if ent.label_ == "PERSON" or len(ent) < 3:
+        return [ent]
+    for cut in range(ent.start + 1, ent.end - 1):
+        actor = reader.kb.find_actor(name_key(ent.doc[cut : ent.end].text))
+        if actor is not None and actor.kind == "PERSON":
+            return [Span(ent.doc, ent.start, cut, label=ent.label_), Span(ent.doc, cut, ent.end, label="PERSON")]
+    return [ent]
+
+
 class EntityStage:
     """Resolve the actors of an article: `EntityStage(settings)(doc, parsed)`."""
 
@@ -68,18 +81,26 @@ class EntityStage:
 
     def __call__(self, doc: ArticleDoc, parsed: Doc) -> ArticleDoc:
         reader = Reader(self.kb, parsed, doc.article.date)
-        ents = [part for ent in parsed.ents if ent.label_ in NER_LABELS for part in split_possessive(ent)]
-        for ent in ents:
-            if ent.label_ == "PERSON" or is_known_surname(reader, ent) or is_known_body(reader, ent):
+        ents = [
+            part for ent in parsed.ents if ent.label_ in NER_LABELS
+            for whole in split_possessive(ent) for part in split_known_person(reader, whole)
+        ]  # fmt: skip
+        lone = [ent for ent in ents if len(ent) == 1 and (ent.label_ == "PERSON" or is_known_surname(reader, ent))]
+        named = [ent for ent in ents if ent not in lone]
+        for ent in named:
+            if ent.label_ == "PERSON" or is_known_body(reader, ent):
                 read_named(reader, ent)
         for chunk in parsed.noun_chunks:
             read_group(reader, chunk)
         reserved = {i for start, end, _, _ in reader.pending for i in range(start, end)}
-        for ent in ents:
+        for ent in named:
             if reader.free(ent.start, ent.end) and reserved.isdisjoint(range(ent.start, ent.end)):
                 read_named(reader, ent)
         read_missed_names(reader)
         read_surnames(reader)
+        for ent in lone:  # a bare surname: the article's person of that name first ("Lam")
+            if reader.free(ent.start, ent.end):
+                read_named(reader, ent)
         read_references(reader)
         read_context_groups(reader)
         read_thing_pronouns(reader)
