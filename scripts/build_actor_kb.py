@@ -452,8 +452,9 @@ def _refiled(group: Group, rows: list[list]) -> list[list]:
 
 
 def assemble_actors(leaders: list[dict], phoenix: list[dict]) -> tuple[list, dict]:
-    """Our leaders first (absorbing Phoenix entries that share a name, and their dated periods
-    at times ours do not cover), then Phoenix."""
+    """Our leaders first (absorbing Phoenix entries that share a name and, for people, their
+    dated periods at times ours do not cover; our organisations' codes are deliberate), then
+    Phoenix."""
     keys: dict[str, int] = {}
     actors: list[dict] = []
     for person in leaders:
@@ -461,11 +462,11 @@ def assemble_actors(leaders: list[dict], phoenix: list[dict]) -> tuple[list, dic
             keys.setdefault(name_key(name), len(actors))
         actors.append(person)
     for actor in phoenix:
-        owner = next((keys[k] for k in map(name_key, actor["names"]) if _ours_alike(actors, keys.get(k), len(leaders), actor)), None)
+        owner = _our_owner(actors, keys, len(leaders), actor)
         if owner is None:
             owner = len(actors)
             actors.append(actor)
-        else:
+        elif actor["kind"] == "PERSON":
             add_uncovered_periods(actors[owner], actor)
         for name in actor["names"]:
             key = name_key(name)
@@ -474,11 +475,19 @@ def assemble_actors(leaders: list[dict], phoenix: list[dict]) -> tuple[list, dic
     return actors, keys
 
 
-def _ours_alike(actors: list[dict], index: int | None, ours: int, phoenix: dict) -> bool:
-    """Whether a Phoenix entry's name is that of one of ours (the first `ours` actors) of the
-    same kind: a person of ours absorbs a Phoenix person, never an organisation that lists the
-    person's name among its own."""
-    return index is not None and index < ours and actors[index]["kind"] == phoenix["kind"]
+def _our_owner(actors: list[dict], keys: dict[str, int], ours: int, phoenix: dict) -> int | None:
+    """The one of ours (the first `ours` actors) a Phoenix entry is: ours by its main name, or
+    by another of its names when ours is of the same kind. A person of ours never absorbs an
+    organisation that merely lists the person's name among its own (Hamas lists its leaders)."""
+    names = [name_key(name) for name in phoenix["names"]]
+    main = keys.get(names[0]) if names else None
+    if main is not None and main < ours:
+        return main
+    for key in names[1:]:
+        index = keys.get(key)
+        if index is not None and index < ours and actors[index]["kind"] == phoenix["kind"]:
+            return index
+    return None
 
 
 def add_uncovered_periods(ours: dict, theirs: dict) -> None:

@@ -118,7 +118,7 @@ def test_user_file_successive_offices(tmp_path, fresh_kb):
         ("European Community", "EU", "IGO"),
         ("APEC", "IGO", "IGO"),
         ("The International Labor Office", "UN", "IGO"),
-        ("Bank of Mexico", "MEX", None),
+        ("Bank of Mexico", "MEX", "GOV"),
     ],
 )
 def test_resolve_text_names_and_demonyms(text, country, sector):

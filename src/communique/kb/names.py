@@ -91,11 +91,14 @@ def surname_index(rows: list, people: list, taken: Collection[Container], exclud
     `taken` hold words that mean something else; `excluded` words that are no Phoenix surname.
     """
     everyone: dict[str, set[int]] = {}
+    office_holders: dict[str, set[int]] = {}
     ours: dict[str, set[int]] = {}
     phoenix: dict[str, int] = {}
     for index, words in people:
         last, periods = words[-1], rows[index][4]
         everyone.setdefault(last, set()).add(index)
+        if periods:
+            office_holders.setdefault(last, set()).add(index)
         if _hyphenated_surname(rows[index][0], rows[index][2]):
             continue  # "Rey" alone is not Micheline Calmy-Rey
         if any(period[2] for period in periods):
@@ -109,7 +112,7 @@ def surname_index(rows: list, people: list, taken: Collection[Container], exclud
     for key, index in phoenix.items():
         if key in ours or len(key) < MIN_PHOENIX_SURNAME or _in_any(key, taken) or _in_any(key, excluded):
             continue
-        if len(everyone[key]) == 1:
+        if len(office_holders[key]) == 1:  # a namesake with no dated office does not count
             found[key] = index
     return found
 
