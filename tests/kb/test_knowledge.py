@@ -243,3 +243,22 @@ def test_variant_spelling_needs_a_close_given_name():
 
     assert within("MARK", "MARI", given_name_limit("MARK")) is None  # Mark is not Mary
     assert within("DIMITRI", "DMITRI", given_name_limit("DIMITRI")) == 1
+
+
+def test_between_two_terms_a_leader_is_a_former_office_holder():
+    between = resolve_text("Donald Trump", date=_day("2023-06-01"))
+    assert (between.country, between.sector, between.role) == ("USA", "ELI", None)
+    assert resolve_text("Donald Trump", date=_day("2025-06-01")).role == "president"
+
+
+def test_surname_that_is_a_common_word_names_only_a_leader():
+    from communique.kb.names import surname_index
+
+    rows = [
+        ["Nathan Example", "PERSON", "USA", "GOV", [["USA", "GOV", "governor", "2011-01-10", "2019-01-14"]]],
+        ["Donald Wall", "PERSON", "USA", "GOV", [["USA", "GOV", "president", "2017-01-20", "2021-01-20"]]],
+    ]
+    people = [(0, ["NATHAN", "DEAL"]), (1, ["DONALD", "WALL"])]
+    index = surname_index(rows, people, taken=(), excluded=(), common_words={"DEAL", "WALL"})
+    assert "DEAL" not in index  # "Deal reached" is no governor
+    assert index["WALL"] == 1  # a leader's surname still counts

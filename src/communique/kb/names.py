@@ -28,6 +28,7 @@ from communique.kb.normalize import name_key
 MIN_FUZZY = 5  # shorter surnames are too easily someone else's
 MIN_PHOENIX_SURNAME = 4
 SHORT_SURNAME = 3
+NAME_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV"})
 COMMON_SURNAME = 3  # a surname this many people of the KB bear names only a leader alone ("Blair")
 VERY_COMMON_SURNAME = 6  # ... and this many, no one ("Garcia", "Johnson")
 # Offices whose holders a bare surname means before any namesake ("Blair" said ...).
@@ -66,6 +67,8 @@ def person_words(rows: list) -> list[tuple[int, list[str]]]:
     for index, row in enumerate(rows):
         if row[1] == "PERSON":
             words = name_key(row[0]).split()
+            while len(words) > 2 and words[-1] in NAME_SUFFIXES:  # "Ferdinand Marcos Jr." -> MARCOS
+                words.pop()
             if len(words) >= 2:
                 found.append((index, words[1:] + words[:1] if family_name_first(row[0], row[2]) else words))
     return found
@@ -85,10 +88,18 @@ def family_name_first(name: str, country: str | None = None) -> bool:
     return country in FAMILY_FIRST_COUNTRIES or bool(_HYPHENATED_GIVEN_NAME.search(name))
 
 
-def surname_index(rows: list, people: list, taken: Collection[Container], excluded: Collection[Container]) -> dict:
+def surname_index(
+    rows: list,
+    people: list,
+    taken: Collection[Container],
+    excluded: Collection[Container],
+    common_words: Container[str] = frozenset(),
+) -> dict:
     """Surname -> person: ours (people with a dated role), then Phoenix's office holders.
 
-    `taken` hold words that mean something else; `excluded` words that are no Phoenix surname.
+    `taken` hold words that mean something else; `excluded` words that are no Phoenix surname;
+    `common_words` surnames that are also common English words ("Deal", "Wall"): only a leader's
+    counts ("Trump").
     """
     everyone: dict[str, set[int]] = {}
     office_holders: dict[str, set[int]] = {}
@@ -107,7 +118,7 @@ def surname_index(rows: list, people: list, taken: Collection[Container], exclud
             phoenix.setdefault(last, index)
     found = {
         k: v for k, v in ((k, _one_meant(k, v, len(everyone[k]), rows)) for k, v in ours.items())
-        if v is not None and not _in_any(k, taken)
+        if v is not None and not _in_any(k, taken) and (k not in common_words or _led_a_state(rows[v]))
     }
     for key, index in phoenix.items():
         if key in ours or len(key) < MIN_PHOENIX_SURNAME or _in_any(key, taken) or _in_any(key, excluded):
@@ -128,8 +139,12 @@ def _one_meant(surname: str, indices: set[int], bearers: int, rows: list) -> int
     Blair, not a minister Blair; "Johnson" is no one)."""
     if len(indices) == 1 and bearers < COMMON_SURNAME and len(surname) > SHORT_SURNAME:
         return min(indices)
-    leaders = [i for i in indices if any(period[2] in LEADING_OFFICES for period in rows[i][4])]
+    leaders = [i for i in indices if _led_a_state(rows[i])]
     return leaders[0] if len(leaders) == 1 and bearers < VERY_COMMON_SURNAME else None
+
+
+def _led_a_state(row: list) -> bool:
+    return any(period[2] in LEADING_OFFICES for period in row[4])
 
 
 def _in_any(word: str, containers: Collection[Container]) -> bool:

@@ -58,8 +58,8 @@ class Actor:
     def at(self, day: dt.date | None) -> tuple[str | None, str | None, str | None]:
         """(country, sector, role) on `day`; with no day, the most recent office.
 
-        Out of office, a person keeps the default codes; one whose offices have all ended
-        is a former office holder: ELI unless the default says otherwise.
+        Out of office, a person keeps the default codes; one who held an office before the day
+        (between two terms too) is a former office holder: ELI unless the default says otherwise.
         """
         if not self.periods:
             return self.country, self.sector, None
@@ -71,8 +71,8 @@ class Actor:
             best = max(current, key=lambda p: (p.role is not None, p.start or dt.date.min))
             return best.country, best.sector, best.role
         country = self.country or self.periods[-1].country
-        ended = all(p.end is not None and p.end <= day for p in self.periods)
-        if self.kind == "PERSON" and ended and self.sector is None:
+        held_before = any(p.end is not None and p.end <= day for p in self.periods)
+        if self.kind == "PERSON" and held_before and self.sector is None:
             return country, "ELI", None
         return country, self.sector, None
 
@@ -114,7 +114,8 @@ class KnowledgeBase:
         excluded = (self.given_names, title_words, self.places)
         self._people = person_words(self._rows)
         taken = (self.actor_keys, self.country_keys, self.agents)
-        self.surnames = surname_index(self._rows, self._people, taken, excluded)
+        common = frozenset(raw.get("common_words", ()))
+        self.surnames = surname_index(self._rows, self._people, taken, excluded, common)
         self._common = excluded  # words that are no one's name on their own
         self._variants: VariantNames | None = None
         self._misspelt: dict[str, set[str]] | None = None  # one-letter deletions of long country words
