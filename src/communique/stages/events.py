@@ -12,7 +12,9 @@ statement, a group's place) and are resolved only through `communique.parties`; 
 needs a political actor (a country, organisation or official). A two-sided event with no
 named counterpart takes the actor's latest one in the article ('after the talks'). A
 hostile act with no named doer ('was arrested in Lebanon') takes the country where the verb
-says it happened as its actor. The
+says it happened as its actor; before that, a passive's 'by' phrase the parse hung elsewhere
+('accused of ..., by officials'), or the doer of the act it was done by ('killed in a Russian
+attack') is its actor, and an event noun with no doer takes the two sides it is 'between'. The
 same event stated twice in an article becomes one event with two evidence spans. A
 sentence states one or two events: its main-clause event comes first, and secondary ones (a
 relative, participial or purpose clause, an event noun in an adjunct phrase, a verb coded
@@ -22,7 +24,9 @@ future boycott. A concession a speaker says will be made is an intent to yield (
 widening a restriction ('extended the curfew') imposes it, narrowing it eases it; raising
 or lowering what a party has ('strengthened its forces', 'reduced food supplies', 'ended
 mediation') is the event of that kind, and a predicative adjective of stance ('critical of',
-'supportive of') is the act it states. 'The two
+'supportive of') is the act it states. A document a party issues states its act ('issued a
+declaration demanding ...'); an act prevented or only considered did not happen; a complaint
+made to a third party is aimed at the party it is about. 'The two
 countries', 'both sides' name the last two parties of distinct countries named before; a
 pronoun subject resolved to no country stands for the speaker of its statement. `Event.rule`
 says which word, pattern and framing produced it.
@@ -50,7 +54,7 @@ from communique.model import ArticleDoc, Event, Mention, Party, Place
 from communique.stages import events_roles as roles
 from communique.stages.events_framing import _Coding, _overridden_promises, _overrides, reframe
 from communique.stages.events_merge import _unique_ids, carry_recipients, merge_duplicates
-from communique.stages.events_parties import _parties, _scene_country, _without_actors, complete_dyad
+from communique.stages.events_parties import complete_dyad, event_parties
 from communique.stages.events_triggers import (
     _NEEDS_RECIPIENT,
     _folded_into,
@@ -119,13 +123,11 @@ def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
     for i, trigger in triggers.items():
         if i in dropped or (_folded_into(trigger, triggers) and not _overrides(trigger, triggers, codings)):
             continue
-        actors, recipients = _parties(doc, trigger, triggers)
-        scene = [] if actors else _scene_country(doc, trigger)
-        actors = actors or _without_actors(scene, recipients)
+        actors, recipients, found = event_parties(doc, trigger, triggers)
         if not actors or (not recipients and trigger.rule.startswith(_NEEDS_RECIPIENT)):
             continue
         actors, recipients, note = complete_dyad(doc, trigger.token, codings[i], actors, recipients)
-        note = ("+scene-actor" if scene else "") + note
+        note = found + note
         coding = dataclasses.replace(codings[i], rule=codings[i].rule + note)
         event = _build_event(doc, sent, trigger, coding, actors, recipients)
         if event is not None:

@@ -3,7 +3,8 @@
 The clause's framing changes the event a trigger codes: refusal and negation turn cooperation
 into REJECT, intent and the future turn it into AGREE (PLOVER manual), an act another party
 "must" do, as reported by a speaker, is the speaker's REQUEST; denials and conditions are kept
-but marked. An act made conditional on another's ('will withdraw unless ...') is a threat of
+but marked, as is an act prevented ('kept them from attacking'). An act made conditional
+on another's ('will withdraw unless ...') is a threat of
 it, as is a future boycott. A concession a speaker says will be made is an intent to yield
 (AGREE). A refusal inside a promise ('a vow that Russia would never extradite') is the event,
 and the promise gives way to it.
@@ -28,6 +29,11 @@ _AGREE_FOR_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033"}
 # A concession a party states it will make is an expressed intent to yield (CAMEO 035, AGREE).
 _STATED_YIELD = {"081": "0351", "084": "0353", "087": "0356"}
 _BOYCOTTS = frozenset({"1242"})
+# Verbs of permission: a permission promised is an intent to yield (AGREE), unlike a promised
+# retreat, which PLOVER files under the retreat itself.
+_PERMITTING = frozenset({"allow", "permit", "let"})
+# A withdrawal of international staff promised is a threat to halt involvement (CAMEO 136).
+_THREAT_FOR_CODE = {"166": "136"}
 _THREAT_FOR_ROOT = {"15": "130", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
@@ -59,11 +65,13 @@ def reframe(trigger: _Trigger) -> _Coding:
         return _Coding("120", True, "asserted", f"{rule}+refusal")
     conditional = kind not in ("AGREE", "THREATEN") and roles.conditional_threat(trigger.token, kind in COOPERATIVE)
     if conditional and not negated:
-        return _Coding(_THREAT_FOR_ROOT.get(root, "130"), False, "asserted", f"{rule}+conditional-threat")
+        return _Coding(_threat_code(code), False, "asserted", f"{rule}+conditional-threat")
     if negated or cue == "denied":
         return _Coding(code, True if negated else False, "denied", f"{rule}+denial")
     if cue == "hypothetical":
         return _Coding(code, False, "hypothetical", f"{rule}+condition")
+    if cue == "prevented":  # 'prevented a warplane from attacking': it did not happen
+        return _Coding(code, False, "hypothetical", f"{rule}+prevented")
     if cue == "future":
         return _future(trigger.token, code, rule, kind)
     return _Coding(code, False, cue or "asserted", rule)
@@ -71,10 +79,13 @@ def reframe(trigger: _Trigger) -> _Coding:
 
 def _future(token: Token, code: str, rule: str, kind: str) -> _Coding:
     """A promised or intended act: cooperation becomes AGREE, a material conflict a threat;
-    a concession stays one unless a speaker states it (then it is an intent to yield)."""
+    a concession stays one unless a speaker states it or it is a permission ('will allow'):
+    then it is an intent to yield."""
     root = code[:2]
     if root == "08" and roles.speaker(token):  # 'said it would release'
         return _Coding(_STATED_YIELD.get(code[:3], "035"), False, "future", f"{rule}+stated-intent")
+    if root == "08" and token.lemma_.lower() in _PERMITTING:  # 'will allow refugees to return'
+        return _Coding("035", False, "future", f"{rule}+promised-permission")
     if root == "08":  # PLOVER: future retreats and concessions are CONCEDE
         return _Coding(code, False, "future", f"{rule}+intent", kind="CONCEDE")
     if code in _BOYCOTTS:  # 'would boycott all contact': a threat to boycott
@@ -82,8 +93,14 @@ def _future(token: Token, code: str, rule: str, kind: str) -> _Coding:
     if root in _AGREE_FOR_ROOT:
         return _Coding(_AGREE_FOR_ROOT[root], False, "future", f"{rule}+intent")
     if kind in MATERIAL_CONFLICT:
-        return _Coding(_THREAT_FOR_ROOT.get(root, "130"), False, "future", f"{rule}+intent")
+        return _Coding(_threat_code(code), False, "future", f"{rule}+intent")
     return _Coding(code, False, "future", rule)
+
+
+def _threat_code(code: str) -> str:
+    """The CAMEO code of threatening the act: 'will withdraw its peacekeepers' threatens to
+    halt involvement (136), 'will impose sanctions' to sanction (1312)."""
+    return _THREAT_FOR_CODE.get(code[:3]) or _THREAT_FOR_ROOT.get(code[:2], "130")
 
 
 def _overrides(trigger: _Trigger, triggers: dict[int, _Trigger], codings: dict[int, _Coding]) -> bool:

@@ -32,6 +32,7 @@ CORE_VERBS: dict[str, str] = {
     "ease": "081", "lift": "081", "relax": "081", "pardon": "0841", "release": "0841",
     "free": "0841", "withdraw": "0871", "retreat": "0871", "disarm": "0873", "demobilize": "0873",
     "return": "0842", "yield": "083", "concede": "083", "surrender": "0874", "resign": "0831", "step down": "0831",
+    "quit": "0831",
     # REQUEST
     "urge": "100", "demand": "100", "ask": "100", "appeal": "100", "press": "100",
     "push": "100", "request": "100", "plead": "100", "implore": "100", "insist": "100",
@@ -39,11 +40,11 @@ CORE_VERBS: dict[str, str] = {
     "accuse": "112", "condemn": "111", "criticize": "111", "criticise": "111", "denounce": "111",
     "blame": "112", "allege": "112", "deplore": "111", "slam": "111", "rebuke": "111",
     "investigate": "090", "probe": "090", "charge": "112", "complain": "114", "fault": "111",
-    "sue": "115",
+    "sue": "115", "convict": "116",
     # REJECT
     "reject": "120", "refuse": "120", "veto": "129", "oppose": "120", "defy": "128",
     "dismiss": "120", "decline": "120", "spurn": "120", "rebuff": "120", "rule out": "120",
-    "boycott": "1242",
+    "boycott": "1242", "renege": "120",
     # THREATEN
     "threaten": "130", "warn": "130", "menace": "130",
     # PROTEST
@@ -53,15 +54,16 @@ CORE_VERBS: dict[str, str] = {
     "sanction": "163", "expel": "166", "suspend": "162", "sever": "161", "cut": "162",
     "halt": "164", "recall": "161",
     # MOBILIZE
-    "mobilize": "150", "mobilise": "150", "deploy": "154", "mass": "154",
+    "mobilize": "150", "mobilise": "150", "deploy": "154", "mass": "154", "call up": "150",
     # COERCE
     "arrest": "173", "detain": "173", "deport": "174", "seize": "1711", "confiscate": "1711",
     "ban": "172", "imprison": "173", "jail": "173", "raid": "1712", "blockade": "191",
-    "impose": "170", "torture": "1823", "execute": "176",
+    "impose": "170", "torture": "1823", "execute": "176", "sentence": "172",
     # ASSAULT
     "attack": "190", "kill": "190", "shell": "195", "bomb": "195", "shoot": "190",
     "invade": "190", "occupy": "192", "clash": "190", "assassinate": "186", "abduct": "181",
     "kidnap": "181", "fight": "190", "massacre": "202", "ambush": "190", "wound": "190",
+    "beat up": "182", "blow up": "180",
 }  # fmt: skip
 
 CORE_NOUNS: dict[str, str] = {
@@ -78,12 +80,17 @@ CORE_NOUNS: dict[str, str] = {
     "demand": "100", "appeal": "100", "request": "100", "aid": "070", "assistance": "070",
     "extradition": "063", "withdrawal": "0871", "apology": "055", "praise": "051",
     "suspension": "160", "blockade": "191", "investigation": "090", "inquiry": "090",
-    "probe": "090", "mediation": "045", "alert": "152",
+    "probe": "090", "mediation": "045", "alert": "152", "hearing": "090",
+    "killing": "190", "assassination": "186", "bombardment": "195", "offensive": "190", "assault": "190",
 }  # fmt: skip
 
 # Verbs of preventing that the CAMEO dictionary files under accusation ('forestall',
-# 'prevent'): preventing something is no event by itself.
-NO_EVENT_VERBS = frozenset({"forestall", "prevent"})
+# 'prevent'), and of deliberating ('consider'): preventing or weighing something is no
+# event by itself.
+NO_EVENT_VERBS = frozenset({"forestall", "prevent", "consider", "contemplate", "mull", "ponder", "weigh"})
+# Verbs of deliberation: what a party considers doing ('is considering *closing* the
+# border') has not happened and is not promised (hypothetical).
+DELIBERATING = frozenset({"consider", "contemplate", "mull", "ponder", "weigh", "debate", "discuss"})
 # Verbs that, with a request as their object, accede to it (CAMEO 083, PLOVER CONCEDE):
 # 'accepted the rebels' demands', 'met their demands'.
 ACCEDING_VERBS = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfil", "fulfill", "honour", "honor"})
@@ -91,7 +98,7 @@ ACCEDING_VERBS = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfi
 # 'undertook a mediation mission' (the event noun may be the object's compound).
 LIGHT_VERBS = frozenset({
     "impose", "mount", "launch", "stage", "conduct", "carry out", "hold", "begin", "start", "issue",
-    "undertake", "initiate",
+    "undertake", "initiate", "open",
 })  # fmt: skip
 # Verbs of mobilising: with forces as their object they mobilise (PLOVER MOBILIZE is military
 # and police only); with civilians (groups, supporters, voters) they rally support (CAMEO 053).
@@ -104,10 +111,14 @@ ARMED_NOUNS = frozenset({
 # easing them ('curfew': 1723 impose a curfew, 0813 ease it).
 RESTRICTIONS: dict[str, tuple[str, str]] = {
     "curfew": ("1723", "0813"), "restriction": ("172", "081"), "emergency": ("1724", "0814"),
-    "martial": ("1724", "0814"), "ban": ("172", "081"),
+    "martial": ("1724", "0814"), "ban": ("172", "081"), "siege": ("1724", "0814"),
 }  # fmt: skip
+# Restrictions only as 'a state of ...' ('a state of siege'; 'lifted the siege' is military).
+STATE_ONLY = frozenset({"siege"})
 # Verbs that widen a restriction ('extended the curfew') or narrow it ('shortened the curfew').
-TIGHTENING = frozenset({"extend", "prolong", "tighten", "lengthen", "expand", "reimpose", "renew", "impose"})
+TIGHTENING = frozenset({
+    "extend", "prolong", "tighten", "lengthen", "expand", "reimpose", "renew", "impose", "declare", "proclaim",
+})  # fmt: skip
 EASING = frozenset({"shorten", "ease", "relax", "lift", "loosen", "reduce", "end", "cancel", "scrap", "curtail"})
 # Things a party has and can raise or lower, with the CAMEO codes of raising and of lowering
 # them: 'strengthened its forces' mobilises (154), 'reduced food supplies' cuts aid (162),
@@ -117,6 +128,7 @@ QUANTITIES: dict[str, tuple[str | None, str | None]] = {
     "aid": ("070", "162"), "assistance": ("070", "162"), "supply": ("070", "162"),
     "shipment": ("070", "162"), "delivery": ("070", "162"),
     "mediation": ("045", "165"), "talk": (None, "164"), "negotiation": (None, "164"),
+    "relation": (None, "161"), "tie": (None, "161"),
 }  # fmt: skip
 RAISING = frozenset({
     "strengthen", "reinforce", "bolster", "boost", "increase", "expand", "double", "intensify",
@@ -124,7 +136,7 @@ RAISING = frozenset({
 })  # fmt: skip
 LOWERING = frozenset({
     "reduce", "cut", "end", "halt", "stop", "suspend", "freeze", "withhold", "curtail",
-    "terminate", "abandon", "break off", "scale back", "cut off", "slash", "discontinue",
+    "terminate", "abandon", "break off", "scale back", "cut off", "slash", "discontinue", "downgrade",
 })  # fmt: skip
 # Predicative adjectives of stance: 'critical of', 'hostile to', 'supportive of' (PLOVER
 # ACCUSE covers criticism, SUPPORT endorsement); with a preposition naming the other side.
@@ -137,7 +149,10 @@ PHRASE_SYNONYMS: dict[str, str] = {"tie": "relations", "ties": "relations", "rel
 # 'both sides', 'the two leaders', 'both governments'.
 COLLECTIVE_NOUNS = frozenset({"country", "side", "leader", "government", "nation", "state", "president"})
 # Participles that state a stance when passive in form: 'is opposed to', 'is committed to'.
-STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate"})
+# 'are engaged in ethnic cleansing', 'was involved in the attack': with the preposition each takes.
+STATIVE_PARTICIPLES: dict[str, str] = {
+    "oppose": "to", "commit": "to", "dedicate": "to", "engage": "in", "involve": "in",
+}  # fmt: skip
 # A trigger governed by one of these through xcomp/ccomp/prep is refused, not done.
 REFUSAL = frozenset({"refuse", "decline", "reject", "rule out", "deny", "oppose", "resist", "fail"})
 # Adjectives of intent: 'ready / willing / prepared to' do something is AGREE (PLOVER manual).
@@ -145,7 +160,7 @@ INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determi
 # ... is intended or promised: cooperation becomes AGREE (PLOVER manual).
 INTENT = frozenset({
     "plan", "intend", "promise", "pledge", "vow", "offer", "want", "hope", "seek", "aim",
-    "prepare", "expect", "agree", "decide", "undertake", "commit", "propose", *INTENT_ADJECTIVES,
+    "prepare", "expect", "agree", "decide", "undertake", "commit", "propose", "swear", *INTENT_ADJECTIVES,
 })  # fmt: skip
 # ... is the content of a request: the request is the event.
 REQUEST_VERBS = frozenset({
@@ -160,7 +175,21 @@ REPORTING = frozenset({
     "note", "report", "confirm", "write", "explain", "argue", "indicate", "suggest", "believe",
     "reiterate", "repeat", "reaffirm", "conclude", "remind",
 })  # fmt: skip
+# Documents and statements that say what their issuer does: 'issued a declaration
+# *demanding* ...', 'adopted a resolution *calling for* ...'.
+STATEMENT_NOUNS = frozenset({
+    "declaration", "statement", "resolution", "communique", "letter", "petition", "message",
+    "decree", "manifesto", "memorandum", "proclamation", "ultimatum",
+})  # fmt: skip
+# Verbs by which a party puts out such a document as its own.
+PUBLISHING_VERBS = frozenset({
+    "issue", "publish", "adopt", "release", "send", "sign", "pass", "submit", "circulate",
+    "deliver", "draft", "unveil", "approve", "present",
+})  # fmt: skip
 DENIAL = frozenset({"deny", "dismiss"})
+# A trigger governed by one of these was kept from happening: 'prevented a warplane from
+# *attacking*', 'averted a *strike*'.
+PREVENTING = frozenset({"prevent", "forestall", "avert", "thwart", "foil", "deter"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})

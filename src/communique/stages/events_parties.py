@@ -41,6 +41,28 @@ _UNNAMED_DOER = frozenset({"ASSAULT", "COERCE", "ACCUSE", "SANCTION"})
 _MEMBERSHIP_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
 
 
+def event_parties(
+    doc: ArticleDoc, trigger: _Trigger, triggers: dict[int, _Trigger]
+) -> tuple[list[Party], list[Party], str]:
+    """(actors, recipients, rule note) of a trigger: its roles from the parse, else, in turn,
+    the two sides an event noun names with 'between', a passive's stray 'by' phrase, the doer
+    of the act it was done by, the country where a hostile act happened; a complaint made to
+    a third party is aimed at the party it is about. The note names the fallback used."""
+    actors, recipients = _parties(doc, trigger, triggers)
+    note = ""
+    if not actors:
+        actors, sides = _sides_between(doc, trigger)
+        recipients, note = (sides, "+sides-between") if actors else (recipients, "")
+    for name, doers in _DOER_FALLBACKS:
+        if not actors:
+            actors = doers(doc, trigger)
+            recipients, note = (_without_actors(recipients, actors), name) if actors else (recipients, note)
+    grievance = [p for p in _grievance_recipients(doc, trigger, actors) if p.country]
+    if grievance:
+        recipients, note = grievance, note + "+grievance-recipient"
+    return actors, recipients, note
+
+
 def _parties(doc: ArticleDoc, trigger: _Trigger, triggers: dict[int, _Trigger]) -> tuple[list[Party], list[Party]]:
     """(actors, recipients) of a trigger, from its own roles first, then from the clauses around it."""
     token = trigger.token
@@ -87,6 +109,49 @@ def _scene_country(doc: ArticleDoc, trigger: _Trigger) -> list[Party]:
         if found[0].kind in ("PLACE", "COUNTRY") or _describes_a_place(doc, word):
             return [Party(name=found[0].country, text="", country=found[0].country)]  # type: ignore[arg-type]
     return []
+
+
+def _stray_agent(doc: ArticleDoc, trigger: _Trigger) -> list[Party]:
+    """The doer a passive verb names in a 'by' phrase the parse attached elsewhere ('was
+    accused of ..., by government officials')."""
+    if trigger.nominal:
+        return []
+    return _resolve(doc, roles.stray_agents(trigger.token), group=True)
+
+
+def _means_actor(doc: ArticleDoc, trigger: _Trigger) -> list[Party]:
+    """The doer of the act by which a passive verb's act was done: 'three soldiers were
+    killed in a Kurdish rebel attack' (the attack's doer killed them)."""
+    if trigger.nominal:
+        return []
+    return _resolve(doc, roles.means_doers(trigger.token), group=True)
+
+
+def _sides_between(doc: ArticleDoc, trigger: _Trigger) -> tuple[list[Party], list[Party]]:
+    """(actor, recipients) of an event noun that names no doer but the two sides between
+    which it happens: 'a ceasefire between Israel and Hamas took effect', 'clashes between
+    Indian and Chinese troops'. The first side named is the actor (a meeting's sides are
+    then joined as its actors by `complete_dyad`)."""
+    if not trigger.nominal and trigger.token.dep_ not in ("nsubj", "nsubjpass"):  # a gerund: '*Fighting* between'
+        return [], []
+    sides = _resolve(doc, roles.with_conjuncts(roles.between(trigger.token)), deep=True, group=True)
+    if len({p.country for p in sides}) < 2:
+        return [], []
+    return sides[:1], [p for p in sides[1:] if p.country != sides[0].country]
+
+
+def _grievance_recipients(doc: ArticleDoc, trigger: _Trigger, actors: list[Party]) -> list[Party]:
+    """The party a complaint made to a third party is about (PLOVER's target of an
+    accusation or protest is the accused, not the addressee): 'Lebanon complained to the UN
+    over Israeli air raids' is aimed at Israel."""
+    kind = ontology.plover(trigger.code)
+    if trigger.nominal or kind is None or kind.type not in ("ACCUSE", "PROTEST"):
+        return []
+    return _without_actors(_resolve(doc, roles.grievances(trigger.token), deep=True), actors)
+
+
+# Where a passive or unattributed act's doer is looked for, in turn, with the rule note of each.
+_DOER_FALLBACKS = (("+stray-agent", _stray_agent), ("+means-actor", _means_actor), ("+scene-actor", _scene_country))
 
 
 def _describes_a_place(doc: ArticleDoc, word: Token) -> bool:
@@ -171,7 +236,7 @@ def _role_tokens(trigger: _Trigger, triggers: dict[int, _Trigger]) -> tuple[list
     actor_tokens, recipient_tokens = roles.subjects(token), roles.objects(token)
     for child in token.children:  # recipients named in a folded clause
         if child.i in triggers and _folded_into(triggers[child.i], triggers):
-            recipient_tokens = recipient_tokens + roles.objects(child)
+            recipient_tokens = recipient_tokens + (roles.clause_subjects(child) or roles.objects(child))
     return actor_tokens, recipient_tokens
 
 

@@ -10,16 +10,21 @@ from typing import TYPE_CHECKING
 
 from communique.stages.events_lexicon import (
     COLLECTIVE_NOUNS,
+    CORE_NOUNS,
+    DELIBERATING,
     DENIAL,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     INTENT,
     OBLIGATION_AUX,
     PHRASE_SYNONYMS,
+    PREVENTING,
+    PUBLISHING_VERBS,
     RECIPIENT_PREPS,
     REFUSAL,
     REPORTING,
     REQUEST_VERBS,
+    STATEMENT_NOUNS,
     STATIVE_PARTICIPLES,
 )
 
@@ -113,31 +118,98 @@ def subjects(token: Token, depth: int = 0) -> list[Token]:
         return []
     if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp"):
         return subjects(head if token.dep_ != "pcomp" else head.head, depth + 1)
+    if statement_content(token):
+        return subjects(head.head, depth + 1)
     if token.dep_ in ("relcl", "acl"):
         return [head]
     return []
 
 
+def statement_content(token: Token) -> bool:
+    """'issued a declaration *demanding* that ...', 'adopted a resolution *calling* for ...':
+    a participle on a document a party issues states what the issuer does."""
+    head = token.head
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and head.lemma_.lower() in STATEMENT_NOUNS
+        and head.dep_ in ("dobj", "nsubjpass")
+        and head.head.pos_ == "VERB"
+        and verb_key(head.head) in PUBLISHING_VERBS
+    )
+
+
+def stray_agents(token: Token) -> list[Token]:
+    """The doers of a passive verb whose 'by' phrase the parse hung elsewhere: 'has been
+    accused of misusing funds, ..., *by* government officials', 'was murdered in an attack on
+    a patrol *by* rebels'. A 'by' after the verb, inside its phrase or on a clause above it
+    that is not itself passive, names them."""
+    if not passive(token) or any(c.dep_ in ("agent", "xcomp") for c in token.children):
+        return []  # 'is expected to ...': a raising verb, whose 'by' is another verb's
+    hosts = [t for t in _phrase(token) if t.i > token.i and t.pos_ in ("NOUN", "PROPN") and not _acts(t, token)]
+    hosts += [a for a in token.ancestors if not passive(a)]
+    found = []
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ == "by" and prep.i > token.i:
+                found += [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    return with_conjuncts(found)
+
+
+def _acts(noun: Token, verb: Token) -> bool:
+    """Whether a noun names another act with a doer of its own ('clashes following a
+    demonstration *by* the KLA'); the act by which the verb's act was done is the same act
+    ('murdered in an attack *by* rebels')."""
+    means = noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "during") and noun.head.head.i == verb.i
+    return noun.lemma_.lower() in CORE_NOUNS and not means
+
+
+def means_doers(token: Token) -> list[Token]:
+    """The doers a passive verb's means names: 'were killed in a *Kurdish rebel* attack',
+    'died in *Israeli* air strikes' (an event noun after 'in' or 'during', with its own doer)."""
+    if not passive(token) and token.lemma_.lower() != "die":
+        return []
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in CORE_NOUNS:
+                    found += noun_roles(noun)[0]
+    return found
+
+
+def passive(token: Token) -> bool:
+    """Whether a verb is passive in form ('was arrested', 'has been accused')."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
 def stative(token: Token) -> bool:
-    """'Israel *is opposed to* French mediation': a participle of state, not a passive; its
-    grammatical subject is the one who opposes (or is committed)."""
+    """'Israel *is opposed to* French mediation', 'Serb forces *were engaged in* ethnic
+    cleansing': a participle of state, not a passive; its grammatical subject is the one who
+    opposes (is committed, takes part)."""
+    preposition = STATIVE_PARTICIPLES.get(token.lemma_.lower())
     return (
         token.tag_ == "VBN"
-        and token.lemma_.lower() in STATIVE_PARTICIPLES
+        and preposition is not None
         and not any(c.dep_ == "agent" for c in token.children)
-        and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ == preposition for c in token.children)
     )
 
 
 def _antecedent(token: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies: 'Cameron, *who* watched'."""
+    """A relative pronoun stands for the noun its clause modifies: 'Cameron, *who* watched';
+    a participle parsed as the subject stands for its own subject ('The Red Cross *operating*
+    in Iraq said': the Red Cross said)."""
     if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
         return token.head.head
+    if token.tag_ == "VBG" and token.pos_ == "VERB":
+        return next((c for c in token.children if c.dep_ == "nsubj"), token)
     return token
 
 
 def objects(token: Token) -> list[Token]:
-    """Recipients of a verb: direct and passive objects, prepositional objects."""
+    """Recipients of a verb: direct and passive objects, prepositional objects, and whom the
+    direct object is sent or posted to ('recalled its ambassador to Italy')."""
     found = [c for c in token.children if c.dep_ in _OBJECT and not (c.dep_ == "nsubjpass" and stative(token))]
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS and prep.i > token.i:
@@ -146,6 +218,8 @@ def objects(token: Token) -> list[Token]:
         for clause in obj.children:
             if clause.dep_ in ("acl", "ccomp"):
                 found += [c for c in clause.children if c.dep_ in _SUBJECT]
+            if clause.dep_ == "prep" and clause.lower_ == "to":  # 'recalled its ambassador *to Italy*'
+                found += [c for c in clause.children if c.dep_ == "pobj"]
     return with_conjuncts(found)
 
 
@@ -198,8 +272,17 @@ def noun_roles(token: Token) -> tuple[list[Token], list[Token]]:
     return with_conjuncts(actors), with_conjuncts(recipients)
 
 
+def between(token: Token) -> list[Token]:
+    """The sides an event noun names with 'between': 'talks *between Serbia and Kosovo*',
+    'fighting *between Armenian and Azerbaijani forces*'."""
+    return _prepositional_objects(token, ("between",))
+
+
 def obliged(token: Token) -> bool:
-    """Whether the verb is said to be owed: 'Sudan *must* return', 'Israel *should* ease'."""
+    """Whether the verb is said to be owed: 'Sudan *must* return', 'Israel *should* ease',
+    'the US *must* be ready to mediate' (an act one must be ready or willing to do)."""
+    if token.dep_ == "xcomp" and token.head.pos_ == "ADJ" and token.head.dep_ == "acomp":
+        token = token.head.head
     own = [c for c in token.children if c.dep_ in _SUBJECT]
     if any(c.lower_ in ("we", "i") for c in own):  # 'we should build': the speaker's own intent
         return False
@@ -227,6 +310,9 @@ def subordinate(token: Token, nominal: bool) -> bool:
         nominal = False  # 'a response to *British* criticisms': an actor of its own
     current = token
     while current.head.i != current.i:
+        if statement_content(current):  # the statement's content is its issuer's act
+            current = current.head.head
+            continue
         if current.dep_ in _MODIFYING or (nominal and current.dep_ == "pobj"):
             return not (current.dep_ == "relcl" and _own_subject(current))
         if current.dep_ == "ccomp" and current.head.lemma_.lower() in REPORTING:
@@ -265,6 +351,24 @@ def clause_recipients(token: Token) -> list[Token]:
     return with_conjuncts(found)
 
 
+def grievances(token: Token) -> list[Token]:
+    """What a complaint made *to* someone is about: 'complained to the UN *over Israeli air
+    raids*', 'protested to Moscow *about* the arrests'. Only for a verb whose recipient is an
+    addressee ('to'), not a direct object ('criticised Russia over ...')."""
+    children = list(token.children)
+    if any(c.dep_ == "dobj" for c in children) or not any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
+        return []
+    return _prepositional_objects(token, ("over", "about", "at"))
+
+
+def clause_subjects(clause: Token) -> list[Token]:
+    """The named subject of a clause with its own ('demanded that *the United States* match
+    ...'): the party asked or accused, before what the clause acts on. Pronouns are left out."""
+    if clause.dep_ != "ccomp":
+        return []
+    return with_conjuncts([c for c in clause.children if c.dep_ in _SUBJECT and c.pos_ in ("NOUN", "PROPN")])
+
+
 def topic_objects(token: Token) -> list[Token]:
     """What the clause around an event noun is about: 'gave a response to British criticisms
     *about corruption in the Russian legal system*'."""
@@ -294,11 +398,13 @@ def statement_scope(token: Token) -> set[int]:
 
 
 def destinations(token: Token) -> list[Token]:
-    """Where an act happens or goes: after 'in', 'to', 'into' or 'at' on its verb, or on
-    the verb an event noun depends on ('arrived in Amman on a visit')."""
+    """Where an act happens or goes: after 'in', 'to', 'into' or 'at' on its verb, on what
+    the verb acts on ('deployed troops in Lebanon'), or on the verb an event noun depends
+    on ('arrived in Amman on a visit')."""
     host = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ == "dobj" else token
+    things = [c for c in token.children if c.dep_ == "dobj"]  # 'strengthened its forces *in Lebanon*'
     found = []
-    for verb in (token, host):
+    for verb in (token, host, *things):
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into", "at"):
                 found += [c for c in prep.children if c.dep_ == "pobj"]
@@ -347,7 +453,7 @@ def _scant(token: Token) -> bool:
 def framing(token: Token) -> tuple[bool, str | None]:
     """(negated, modality cue) of a trigger, looking up its chain of governing clauses.
 
-    Modality cue is one of refused, denied, hypothetical, future or None (asserted).
+    Modality cue is one of refused, denied, prevented, hypothetical, future or None (asserted).
     """
     negated = _negated_here(token)
     cue = _own_modality(token)
@@ -361,6 +467,10 @@ def framing(token: Token) -> tuple[bool, str | None]:
             return True, "refused"
         if key in DENIAL:
             return negated, "denied"
+        if key in PREVENTING:
+            return negated, "prevented"
+        if key in DELIBERATING and cue is None:  # 'is considering closing the border'
+            cue = "hypothetical"
         negated = negated or _negated_here(gov)
         if cue is None and key in INTENT:
             cue = "future"
@@ -384,6 +494,18 @@ def _own_modality(token: Token) -> str | None:
 
 
 _SCENE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})
+# Verbs of removal whose 'from' names the country that removes: 'was expelled from Germany'.
+_REMOVING = frozenset({"expel", "deport", "evict", "extradite", "ban"})
+
+
+def _place_words(token: Token) -> list[Token]:
+    """The words of the place phrases on a word ('an explosion *near Samarra*')."""
+    return [t for p in token.children if p.dep_ == "prep" and p.lower_ in _SCENE_PREPS for t in p.subtree if t.i != p.i]
+
+
+def _prepositional_objects(token: Token, words: tuple[str, ...]) -> list[Token]:
+    """The objects of the word's prepositions among these ('talks *between* A and B')."""
+    return [c for p in token.children if p.dep_ == "prep" and p.lower_ in words for c in p.children if c.dep_ == "pobj"]
 
 
 def unnamed_agent(token: Token) -> bool:
@@ -399,10 +521,19 @@ def unnamed_agent(token: Token) -> bool:
 
 def scene(token: Token) -> list[Token]:
     """The words of the places where a verb's act happens: 'in Lebanon', 'outside of the
-    Iraqi city of Basra', 'in a residential sector of eastern Beirut' (every word of the
-    place phrases, nearest first)."""
+    Iraqi city of Basra', 'in a residential sector of eastern Beirut', the place of the
+    thing that did it ('an explosion near Samarra killed') or of the phrase the verb takes
+    ('put under investigation in Italy'), the country one is removed from ('was expelled
+    from Germany'): every word of the place phrases, the verb's own first."""
     found: list[Token] = []
+    preps = _SCENE_PREPS | {"from"} if token.lemma_.lower() in _REMOVING else _SCENE_PREPS
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             found += [t for t in prep.subtree if t.i != prep.i]
+    for thing in (c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"):  # 'a bomb *in Kabul* killed'
+        found += _place_words(thing)
+    for prep in token.children:  # 'was put under investigation *in Italy*'
+        if prep.dep_ == "prep" and prep.lower_ not in _SCENE_PREPS and prep.lower_ != "by":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += _place_words(pobj)
     return found

@@ -16,7 +16,33 @@ what the verb takes and name the event that phrase states:
 - issuing or making a call, appeal or reminder is a request (CAMEO 100);
 - seizing, capturing or retaking a village, town or other territory occupies it (CAMEO 192),
   not the confiscation of property; taken by force it is, by PLOVER's definitions, a use of
-  military force (ASSAULT), as COERCE covers coercion 'falling short of violence'.
+  military force (ASSAULT), as COERCE covers coercion 'falling short of violence';
+- stopping work or downing tools is a strike (CAMEO 143), not the end of one; protesters
+  suspending, ending or calling off their strike or protest ease their dissent (CAMEO 082);
+- throwing stones or petrol bombs is a violent protest (CAMEO 145) when civilians throw them;
+- letting or setting someone free releases them (CAMEO 0841);
+- summoning an ambassador or envoy is a diplomatic rebuke (CAMEO 110, ACCUSE), not a meeting;
+- preventing, banning or breaking up a demonstration, or dispersing demonstrators, represses
+  it (CAMEO 170, COERCE), whatever the verb means elsewhere;
+- releasing a statement, a report, a video or figures publishes it: no event by itself (the
+  release of persons is CAMEO 0841);
+- striking someone or something is an attack (CAMEO 190; by aircraft, CAMEO 195); only
+  striking with no object ('workers struck') is a strike (CAMEO 143); striking a deal
+  reaches an agreement (CAMEO 030, as 'reached a deal');
+- withdrawing or pulling out peacekeepers, inspectors or observers, or aid workers halts
+  international involvement (CAMEO 1661-1663, SANCTION 'expel or withdraw'), not a retreat;
+- sending or deploying peacekeepers provides peacekeeping (CAMEO 074, AID), not a
+  deployment of one's forces;
+- blocking or torpedoing a proposal, a resolution or a deal vetoes it (CAMEO 129, REJECT);
+- granting or offering asylum or refugee status is humanitarian aid (CAMEO 075, grant asylum);
+- closing or sealing a border or crossing restricts movement (CAMEO 191, COERCE); opening
+  or reopening one allows access (CAMEO 0863, RETREAT);
+- denying someone access, entry, a permit or a request refuses it (CAMEO 120, REJECT); only
+  a statement denied is a denial.
+
+Event nouns whose modifiers decide them (`noun_sense`): 'air strikes' are aerial attacks
+(CAMEO 195), not labour strikes; 'artillery fire', 'rocket fire' fight with heavy weapons
+(CAMEO 194); 'ethnic cleansing' is CAMEO 203.
 
 Each rule returns (CAMEO code, rule name) or None; `DEFINED` maps the rule-name prefixes whose
 events PLOVER types by its definitions rather than by the code to that type.
@@ -26,6 +52,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from communique.stages import events_roles as roles
 from communique.stages.events_verbs import noun_code
 
 if TYPE_CHECKING:
@@ -51,6 +78,61 @@ CIVILIANS = frozenset({
     "villager", "resident", "driver", "trucker", "crowd", "opposition", "supporter",
     "striker", "miner", "union", "youth", "people", "citizen", "taxi", "teacher",
 })  # fmt: skip
+STOPPING_WORK = frozenset({"stop", "down", "lay down", "halt", "abandon"})
+WORK = frozenset({"work", "tool", "job"})
+SUSPENDING = frozenset({"suspend", "end", "halt", "call off", "cancel", "postpone", "abandon", "stop", "resume"})
+PROTEST_ACTIONS = frozenset({
+    "strike", "protest", "demonstration", "boycott", "sit-in", "march", "rally", "walkout", "blockade", "work",
+})  # fmt: skip
+THROWING = frozenset({"throw", "hurl", "pelt", "lob"})
+MISSILES_OF_CROWDS = frozenset({"stone", "rock", "brick", "bottle", "molotov", "firebomb", "cocktail"})
+FREEING = frozenset({"let", "set"})
+SUMMONING = frozenset({"summon"})
+ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "charge", "chargé", "emissary", "consul"})
+MODIFIED_NOUNS = frozenset({"strike", "raid", "attack", "fire", "cleansing"})  # nouns whose modifiers decide them
+AERIAL = frozenset({"air", "aerial", "missile", "drone", "rocket", "bomber"})
+HEAVY_WEAPONS = frozenset({"artillery", "mortar", "rocket", "tank", "howitzer", "shell", "cannon"})
+REPRESSING = frozenset({
+    "prevent", "ban", "bar", "forbid", "prohibit", "break up", "disperse", "crush", "suppress",
+    "thwart", "foil", "outlaw", "block",
+})  # fmt: skip
+PROTESTS = frozenset({
+    "demonstration", "protest", "rally", "march", "gathering", "sit-in", "vigil", "demonstrator",
+    "protester", "protestor", "crowd", "marcher",
+})  # fmt: skip
+DENYING = frozenset({"deny", "refuse", "withhold"})
+GRANTS = frozenset({
+    "access", "entry", "permission", "permit", "visa", "request", "application", "asylum", "bail",
+    "allocation", "licence", "license", "approval", "clearance", "passage", "landing",
+})  # fmt: skip
+CLOSING = frozenset({"close", "shut", "seal", "seal off", "close off", "shut down"})
+OPENING = frozenset({"open", "reopen", "re-open"})
+FRONTIERS = frozenset({
+    "border", "frontier", "crossing", "airspace", "checkpoint", "port", "airport", "bridge", "corridor",
+})  # fmt: skip
+PUBLISHED = frozenset({
+    "statement", "report", "video", "footage", "figure", "data", "document", "result", "detail",
+    "list", "communique", "photo", "photograph", "image", "picture", "recording", "tape", "transcript",
+    "declaration", "text", "information", "finding", "study", "survey", "poll", "book", "film", "album",
+})  # fmt: skip
+AIRCRAFT = frozenset({
+    "warplane", "jet", "aircraft", "plane", "drone", "helicopter", "gunship", "airplane",
+})  # fmt: skip
+# What one 'strikes' without attacking: 'struck a deal' (an agreement reached, as 'reached a
+# deal'), 'struck a conciliatory note'.
+STRUCK_DEALS = frozenset({"deal", "agreement", "accord", "pact", "bargain", "compromise"})
+STRUCK_IDIOMS = STRUCK_DEALS | {"note", "tone", "chord", "balance", "pose"}
+PEACEKEEPERS = frozenset({"peacekeeper", "peacekeeping", "peace-keeper", "peace-keeping", "peacekeepers"})
+THWARTING = frozenset({"block", "obstruct", "stall", "torpedo", "scuttle", "derail", "stymie"})
+PROPOSALS = frozenset({
+    "proposal", "resolution", "bill", "motion", "deal", "agreement", "plan", "decision", "measure",
+    "law", "bid", "statement", "declaration", "nomination", "appointment", "reform", "package", "accord",
+})  # fmt: skip
+WITHDRAWING = frozenset({"withdraw", "pull out", "pull back", "recall", "pull"})
+INTERNATIONAL_STAFF = {  # what is withdrawn, with the CAMEO code of withdrawing it
+    "peacekeeper": "1661", "peacekeeping": "1661", "inspector": "1662", "observer": "1662",
+    "monitor": "1662", "investigator": "1662", "humanitarian": "1663", "aid": "1663", "relief": "1663",
+}  # fmt: skip
 ISSUED = {"call": "100", "appeal": "100", "reminder": "100", "plea": "100", "request": "100"}
 ISSUING = frozenset({"issue", "make", "send", "renew", "repeat", "reiterate", "launch"})
 DECLARED = "verb-declared:"
@@ -65,15 +147,23 @@ TERRITORY = frozenset({
 })  # fmt: skip
 
 
-def sense_hit(token: Token, key: str) -> tuple[str, str] | None:
-    """The event the verb's phrase states, when its object or preposition decides it."""
+def sense_hit(token: Token, key: str) -> tuple[str | None, str] | None:
+    """The event the verb's phrase states, when its object or preposition decides it (a code
+    of None: the phrase states no event)."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    lemmas = {_lemma(o) for o in objects} | {_lemma(c) for o in objects for c in o.children if c.dep_ == "compound"}
+    lemmas = {_noun_lemma(o) for o in objects}
+    lemmas |= {_lemma(c) for o in objects for c in o.children if c.dep_ == "compound"}
     lemmas |= {_lemma(g) for o in objects for p in _preposition(o, "of") for g in p.children}  # '700 kg of medicine'
     if key in GIVING and lemmas & ARMS:
         return "072", f"verb-sense:{key}:arms"
     if key in GIVING and lemmas & RELIEF:
         return "073", f"verb-sense:{key}:relief"
+    if key in WITHDRAWING:
+        staff = next((INTERNATIONAL_STAFF[w] for w in _object_words(objects) if w in INTERNATIONAL_STAFF), None)
+        if staff is not None:
+            return staff, f"verb-sense:{key}:international-staff"
+    if key in SENDING | GIVING and _peacekeepers(objects, token):
+        return "074", f"verb-sense:{key}:peacekeepers"
     if key in SENDING and lemmas & INVESTIGATORS:
         return "090", f"verb-sense:{key}:investigators"
     if key in DECLARING and lemmas & CEASEFIRES:
@@ -86,12 +176,70 @@ def sense_hit(token: Token, key: str) -> tuple[str, str] | None:
         return "040", "verb-sense:return:talks"
     if key in BLOCKING and lemmas & PASSAGES:
         return _blocking(token, key)
+    if key == "release" and objects and all(_lemma(o) in PUBLISHED for o in objects):
+        return None, "verb-sense:release:publication"
+    if key == "strike":
+        return _struck(token, objects, lemmas)
+    if key in ("grant", "give", "offer", "extend") and ("asylum" in lemmas or _refugee_status(objects)):
+        return "075", f"verb-sense:{key}:asylum"
+    if key in CLOSING and lemmas & FRONTIERS:
+        return "191", f"verb-sense:{key}:border"
+    if key in OPENING and lemmas & FRONTIERS:
+        return "0863", f"verb-sense:{key}:border"
+    if key in THWARTING and lemmas & PROPOSALS:
+        return "129", f"verb-sense:{key}:proposal"
+    if key in REPRESSING and lemmas & PROTESTS:
+        return "170", f"verb-sense:{key}:protest"
+    if key in DENYING and lemmas & GRANTS:
+        return "120", f"verb-sense:{key}:grant"
     if key in SEIZING and lemmas & TERRITORY:
         return "192", f"{SEIZED}{key}:territory"
+    if key in STOPPING_WORK and lemmas & WORK:
+        return "143", f"verb-sense:{key}:work"
+    if key in SUSPENDING and lemmas & PROTEST_ACTIONS and _by_civilians(token):
+        return "082", f"verb-sense:{key}:own-protest"
+    if key in THROWING and lemmas & MISSILES_OF_CROWDS and _by_civilians(token):
+        return "145", f"verb-sense:{key}:stones"
+    if key in FREEING and any(w.lower_ in ("free", "loose") for w in (*token.children, *_modifiers(objects))):
+        return "0841", f"verb-sense:{key}:free"
+    if key in SUMMONING and lemmas & ENVOYS:
+        return "110", f"verb-sense:{key}:envoy"
     if key in ISSUING:
         found = next((ISSUED[w] for w in lemmas if w in ISSUED), None)
         return None if found is None else (found, f"verb-sense:{key}:call")
     return None
+
+
+def noun_sense(token: Token) -> tuple[str, str] | None:
+    """The event an event noun states when its modifiers decide it: 'air strikes' (CAMEO 195),
+    'artillery fire', 'mortar and rocket fire' (CAMEO 194); else the noun's own code."""
+    lemma = _noun_lemma(token)
+    if lemma not in MODIFIED_NOUNS:
+        return noun_code(lemma)
+    modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    if token.dep_ == "conj":  # 'artillery, mortar, and rocket fire'
+        modifiers |= {_lemma(w) for w in (token.head, *token.head.conjuncts) if w.i != token.i}
+    if lemma in ("strike", "raid", "attack") and modifiers & AERIAL:
+        return "195", f"noun-sense:{lemma}:aerial"
+    if lemma == "fire" and modifiers & HEAVY_WEAPONS:
+        return "194", "noun-sense:fire:heavy-weapons"
+    if lemma == "cleansing" and "ethnic" in modifiers:
+        return "203", "noun-sense:cleansing:ethnic"
+    return noun_code(lemma)
+
+
+def _noun_lemma(token: Token) -> str:
+    """The noun's lemma, a hyphenated compound split by the tokenizer joined again
+    ('cease-fire' is parsed as 'fire' with the compound 'cease')."""
+    lemma = _lemma(token)
+    if lemma == "fire" and any(c.dep_ == "compound" and c.lower_ == "cease" for c in token.children):
+        return "ceasefire"
+    return lemma
+
+
+def _modifiers(words: list[Token]) -> list[Token]:
+    """The modifiers of the words ('let *free* two sailors' is parsed with 'free' on 'sailors')."""
+    return [c for w in words for c in w.children if c.dep_ == "amod"]
 
 
 def _lemma(token: Token) -> str:
@@ -117,11 +265,64 @@ def _for_talks(token: Token) -> bool:
 def _blocking(token: Token, key: str) -> tuple[str, str] | None:
     """Blocking passage is a protest when civilians or an opposition block; by others it
     keeps the verb's own coding (coercion)."""
+    if _by_civilians(token):
+        return "144", f"verb-sense:{key}:passage-protest"
+    return None
+
+
+def _object_words(objects: list[Token]) -> list[str]:
+    """The lemmas of the objects and their modifiers ('weapons *inspectors*', '*aid* workers')."""
+    modifiers = [c for o in objects for c in o.children if c.dep_ in ("compound", "amod", "conj")]
+    return [_lemma(w) for w in (*objects, *modifiers)]
+
+
+def _peacekeepers(objects: list[Token], verb: Token) -> bool:
+    """Whether peacekeepers are sent: 'sent peacekeepers', 'deployed peacekeeping troops',
+    'dispatched 500 troops to the peacekeeping force'."""
+    words = [w for o in objects for w in o.subtree]
+    words += [w for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "for", "as") for w in p.subtree]
+    return any(_lemma(w) in PEACEKEEPERS for w in words)
+
+
+def _refugee_status(objects: list[Token]) -> bool:
+    """'granted refugee status': asylum by another name."""
+    return any(_lemma(o) == "status" and any(_lemma(c) == "refugee" for c in o.children) for o in objects)
+
+
+def _adjacent(verb: Token, word: Token) -> bool:
+    """Whether the word follows the verb within its clause (no comma between them: a
+    misparsed object after a comma is not what the verb takes)."""
+    return word.i > verb.i and not any(t.text in (",", ";", ":") for t in verb.doc[verb.i + 1 : word.i])
+
+
+def _struck(token: Token, objects: list[Token], lemmas: set[str]) -> tuple[str, str] | None:
+    """'struck a deal' reaches one; 'struck a convoy' attacks it; 'workers struck' is a strike
+    (the verb's own coding, None here)."""
+    if lemmas & STRUCK_DEALS:
+        return "030", "verb-sense:strike:deal"
+    targets = [o for o in objects if o.dep_ == "dobj" and o.ent_type_ not in ("DATE", "TIME") and _adjacent(token, o)]
+    if targets and not lemmas & STRUCK_IDIOMS:
+        return _military_strike(token)
+    return None
+
+
+def _military_strike(token: Token) -> tuple[str, str]:
+    """'Warplanes struck militant positions' (CAMEO 195), 'rebels struck a convoy' (190)."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    words = {_lemma(w) for d in doers for w in (d, *d.children)}
+    if words & (AIRCRAFT | {"air"}):
+        return "195", "verb-sense:strike:aerial"
+    return "190", "verb-sense:strike:target"
+
+
+def _by_civilians(token: Token) -> bool:
+    """Whether civilians or an opposition do the act ('protesters blocked', 'youths resorted
+    to throwing stones'): its subject or agent, else the subject of the clause it depends on."""
     doers = [c for c in token.children if c.dep_ == "nsubj"]
     doers += [g for c in token.children if c.dep_ == "agent" for g in c.children]
     head = token.head if token.dep_ in ("conj", "xcomp", "advcl") else None
     if not doers and head is not None:
         doers = [c for c in head.children if c.dep_ == "nsubj"]
-    if any(_lemma(d) in CIVILIANS or any(_lemma(c) in CIVILIANS for c in d.children) for d in doers):
-        return "144", f"verb-sense:{key}:passage-protest"
-    return None
+    if not doers:
+        doers = roles.subjects(token)
+    return any(_lemma(d) in CIVILIANS or any(_lemma(c) in CIVILIANS for c in d.children) for d in doers)

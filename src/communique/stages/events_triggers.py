@@ -29,9 +29,10 @@ from communique.stages.events_lexicon import (
     RAISING,
     RESTRICTIONS,
     STANCE_ADJECTIVES,
+    STATE_ONLY,
     TIGHTENING,
 )
-from communique.stages.events_senses import sense_hit
+from communique.stages.events_senses import noun_sense, sense_hit
 from communique.stages.events_verbs import noun_code, verb_code
 
 if TYPE_CHECKING:
@@ -42,6 +43,14 @@ _FOLDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", 
 # An act someone else says a party must do is a demand of that kind (CAMEO 10 subcodes).
 _REQUEST_FOR_ROOT = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "02": "100", "03": "100"}
 _OBLIGATION = "obligation:"
+# Asking others to back a third party rallies support for it (CAMEO 053); to condemn, oppose
+# or isolate it rallies opposition against it (CAMEO 113).
+_RALLIED = {
+    "support": "053", "back": "053", "endorse": "053", "condemn": "113", "denounce": "113",
+    "oppose": "113", "isolate": "113", "shun": "113",
+}  # fmt: skip
+# ... and to unite, rally or rise *against* one rallies opposition against it.
+_UNITING = frozenset({"unite", "mobilize", "mobilise", "rally", "rise", "stand", "join", "band"})
 
 
 # A verb coded only by its synonym block's default code says little by itself: like a
@@ -62,31 +71,15 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
     found: dict[int, _Trigger] = {}
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            hit = verb_code(roles.verb_key(token), roles.phrase_words(token), roles.particles(token))
-            nominal = False
+            hit, nominal = _verb_hit(token), False
         elif token.pos_ == "NOUN":
-            hit = noun_code(token.lemma_.lower())
-            nominal = True
+            hit, nominal = noun_sense(token), True
         elif token.pos_ == "ADJ" and token.lower_ in INTENT_ADJECTIVES:
             hit, nominal = _intent_hit(token), False
         elif token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES:
             hit, nominal = _stance_hit(token), False
         else:
             continue
-        if token.pos_ == "VERB":
-            hit = sense_hit(token, roles.verb_key(token)) or hit
-        if token.pos_ == "VERB" and roles.verb_key(token) in LIGHT_VERBS:
-            hit = _light_verb_hit(token) or hit
-        if token.pos_ == "VERB" and roles.verb_key(token) in TIGHTENING | EASING:
-            hit = _restriction_hit(token) or hit
-        if token.pos_ == "VERB" and roles.verb_key(token) in RAISING | LOWERING:
-            hit = _quantity_hit(token) or hit
-        if token.pos_ == "VERB" and roles.verb_key(token) in MOBILIZING_VERBS:
-            hit = _civilian_mobilization_hit(token) or hit
-        if token.pos_ == "VERB" and roles.verb_key(token) in ACCEDING_VERBS:
-            hit = _acceded_hit(token) or hit
-        if token.pos_ == "VERB" and roles.asks_to_act(token):
-            hit = _request_hit(token, hit)
         if token.pos_ in ("VERB", "AUX") and roles.obliged(token) and roles.speaker(token):
             hit = _obligation_hit(token, hit)
         if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
@@ -94,15 +87,39 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
     return found
 
 
+def _verb_hit(token: Token) -> tuple[str | None, str] | None:
+    """A verb's coding: the dictionary's, refined by what the verb takes (its sense, the event
+    noun of a light verb, a restriction or quantity raised or lowered, civilians mobilised,
+    a demand acceded to, a party asked to act)."""
+    key = roles.verb_key(token)
+    hit = verb_code(key, roles.phrase_words(token), roles.particles(token))
+    if token.pos_ != "VERB":
+        return hit
+    hit = sense_hit(token, key) or hit
+    if key in LIGHT_VERBS:
+        hit = _light_verb_hit(token) or hit
+    if key in TIGHTENING or key in EASING:
+        hit = _restriction_hit(token) or hit
+    if key in RAISING or key in LOWERING:
+        hit = _quantity_hit(token) or hit
+    if key in MOBILIZING_VERBS:
+        hit = _civilian_mobilization_hit(token) or hit
+    if key in ACCEDING_VERBS:
+        hit = _acceded_hit(token) or hit
+    if roles.asks_to_act(token):
+        hit = _request_hit(token, hit)
+    return hit
+
+
 def _light_verb_hit(token: Token) -> tuple[str, str] | None:
-    """'imposed sanctions', 'mounted an invasion', 'undertook a mediation mission': the event
-    noun the verb takes (or the noun compounded into it) says what the event is; the verb
-    only carries it out."""
+    """'imposed sanctions', 'mounted an invasion', 'undertook a mediation mission', 'launched
+    artillery and rocket fire': the event noun the verb takes (a noun coordinated with it, or
+    compounded into it) says what the event is; the verb only carries it out."""
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN":
             compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-            for word in (child, *compounds):
-                hit = noun_code(word.lemma_.lower())
+            for word in (child, *child.conjuncts, *compounds):
+                hit = noun_sense(word)
                 if hit is not None:
                     return hit[0], f"verb:{roles.verb_key(token)}+{hit[1]}"
     return None
@@ -119,7 +136,7 @@ def _civilian_mobilization_hit(token: Token) -> tuple[str, str] | None:
 
 def _restriction_hit(token: Token) -> tuple[str, str] | None:
     """'extended the curfew', 'shortened the nightly curfew', 'the state of emergency was
-    lifted': widening a restriction on a population imposes it (COERCE), narrowing it eases
+    lifted', 'declared a state of siege': widening a restriction on a population imposes it (COERCE), narrowing it eases
     it (CONCEDE), whatever the verb means elsewhere."""
     for child in token.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
@@ -128,6 +145,8 @@ def _restriction_hit(token: Token) -> tuple[str, str] | None:
         words += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         for word in words:
             codes = RESTRICTIONS.get(word.lemma_.lower())
+            if word.lemma_.lower() in STATE_ONLY and child.lemma_.lower() != "state":
+                continue
             if codes is not None:
                 easing = roles.verb_key(token) in EASING
                 return codes[easing], f"verb-restriction:{roles.verb_key(token)}:{word.lemma_.lower()}"
@@ -174,11 +193,33 @@ def _acceded_hit(token: Token) -> tuple[str, str] | None:
 def _request_hit(token: Token, hit: tuple[str | None, str] | None) -> tuple[str | None, str] | None:
     """'pressured workers to cancel the strike', 'called on Arabs to unite': a verb of asking
     with someone and an act to do is a request (PLOVER: requests, demands and orders),
-    whatever other sense the dictionary gives the verb alone."""
+    whatever other sense the dictionary gives the verb alone; asking others to support or
+    to condemn a third party rallies support or opposition (`_rallying_hit`)."""
+    rallied = _rallying_hit(token)
+    if rallied is not None:
+        return rallied
     if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
         if ontology.plover(hit[0]).type == "REQUEST":  # type: ignore[union-attr]
             return hit
     return "100", f"verb-request:{roles.verb_key(token)}"
+
+
+def _rallying_hit(token: Token) -> tuple[str, str] | None:
+    """'urged the EC to support the PLO' rallies support for the PLO (CAMEO 053, SUPPORT);
+    'urged Arabs to condemn Israel', 'to unite against Israel' rallies opposition against it
+    (CAMEO 113, ACCUSE): the CAMEO codes of encouraging others to back or oppose a third party."""
+    for act in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        for verb in (act, *act.conjuncts):
+            code = _RALLIED.get(roles.verb_key(verb)) if verb is act else None
+            if code is None and verb.lemma_.lower() in _UNITING and _against(verb):
+                code = "113"  # 'called on Arabs to unite against Israel'
+            if code is not None:
+                return code, f"verb-rally:{roles.verb_key(token)}:{roles.verb_key(verb)}"
+    return None
+
+
+def _against(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
 
 
 def _obligation_hit(token: Token, hit: tuple[str | None, str] | None) -> tuple[str, str]:

@@ -30,6 +30,9 @@ class _Pattern:
     slots: tuple[Alternatives, ...]
     code: str | None
     attached: bool = False  # a particle pattern: its word must be the verb's own particle
+    # Every word of each slot's phrases: a phrase can match only if the phrase's words share
+    # one with them, a fast first test (most patterns fail it).
+    anchors: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,7 @@ def _compile_block(block: dict, sets: dict[str, Alternatives]) -> tuple[str | No
         if not slots or not all(slots):
             continue
         if not all(_only_function_words(slot) for slot in slots):
-            patterns.append(_Pattern(slots, code))
+            patterns.append(_Pattern(slots, code, anchors=tuple(frozenset().union(*slot) for slot in slots)))
         elif len(slots) == 1 and not before:
             patterns.append(_Pattern(slots, code, attached=True))
     # most specific first, so the first match is the best one
@@ -89,6 +92,8 @@ def verb_code(
     if " " in key and key not in CORE_VERBS and key not in _dictionary():
         verb, particle = key.split(" ", 1)
         return verb_code(verb, words, particles | {particle})
+    if key in NO_EVENT_VERBS:  # not even through the patterns of its synonym block
+        return None
     entry = _dictionary().get(key)
     core = CORE_VERBS.get(key)
     if entry is not None:
@@ -98,8 +103,6 @@ def verb_code(
                 return pattern.code, f"verb-pattern:{key}:{words_text}"
     if key in CORE_VERBS:
         return CORE_VERBS[key], f"verb:{key}"
-    if key in NO_EVENT_VERBS:
-        return None
     if entry is not None and entry.code is not None:
         return entry.code, f"verb-{'code' if entry.own else 'dictionary'}:{key}"
     return None
@@ -108,6 +111,8 @@ def verb_code(
 def _pattern_matches(pattern: _Pattern, words: frozenset[str], particles: frozenset[str]) -> bool:
     if pattern.attached:
         return _matches(pattern.slots[0], particles)
+    if any(anchor.isdisjoint(words) for anchor in pattern.anchors):
+        return False
     return all(_matches(slot, words) for slot in pattern.slots)
 
 
