@@ -477,6 +477,20 @@ def assemble_actors(leaders: list[dict], phoenix: list[dict]) -> tuple[list, dic
     return actors, keys
 
 
+def is_common_word(key: str) -> bool:
+    """Whether a one-word name key is a common English word ("YOUTH", "DEAL")."""
+    return " " not in key and zipf(key) >= COMMON_WORD_ZIPF
+
+
+def zipf(key: str) -> float:
+    """wordfreq's Zipf frequency of a word in English (needed to build, not to run)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        raise SystemExit("building the actor KB needs wordfreq: pip install -e '.[build]'") from None
+    return zipf_frequency(key.lower(), "en")
+
+
 def _our_owner(actors: list[dict], keys: dict[str, int], ours: int, phoenix: dict) -> int | None:
     """The one of ours (the first `ours` actors) a Phoenix entry is: ours by its main name, or
     by another of its names when ours is of the same kind. A person of ours never absorbs an
@@ -551,19 +565,16 @@ def build(data: Path) -> dict:
         "actor_keys": actor_keys,
         "given_names": parse_given_names(GIVEN_NAMES),
         "agents": parse_agents(data / "ontology" / "PLOVER_agents.txt") | parse_extra_agents(EXTRA_AGENTS),
-        "common_words": common_surname_words(curated),
+        "common_words": common_words(curated, actor_keys),
     }
 
 
-def common_surname_words(people: list[dict]) -> list[str]:
-    """The last words of our people's names that are also common English words ("Deal",
-    "Justice", "Wall"), by wordfreq's Zipf frequency (needed to build, not to run)."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        raise SystemExit("building the actor KB needs wordfreq: pip install -e '.[build]'") from None
+def common_words(people: list[dict], actor_keys: dict[str, int]) -> list[str]:
+    """Surnames of our people and one-word actor names that are also common English words
+    ("Deal", "Wall"; Phoenix's "YOUTH" for the Basque Gazteriak): such a word alone names
+    someone only when the text says so (NER tags it, or a leader bears it)."""
     last_words = {name_key(p["name"]).split()[-1] for p in people if p["kind"] == "PERSON" and " " in p["name"]}
-    return sorted(w for w in last_words if zipf_frequency(w.lower(), "en") >= COMMON_WORD_ZIPF)
+    return sorted(w for w in last_words | {k for k in actor_keys if " " not in k} if is_common_word(w))
 
 
 def main() -> None:

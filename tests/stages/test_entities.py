@@ -266,6 +266,11 @@ def test_bare_surname_is_the_article_person_named_in_a_place_ner_ran_into(nlp, s
     assert "Hong Kong" in _by_name(doc)
 
 
+def test_known_organisation_name_missed_by_ner_is_read(nlp, stage):
+    doc = _run(nlp, stage, "The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon.", None)
+    assert [m.text for m in _by_name(doc)["Hezbollah"].mentions] == ["Hizbollah"]
+
+
 def test_direction_before_a_country_names_the_country(nlp, stage):
     doc = _run(nlp, stage, "Vietnamese-led forces retook a strategic village in Western Cambodia after fighting.", None)
     assert _country_of(doc, "Western Cambodia") == {"KHM"}

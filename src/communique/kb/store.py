@@ -114,8 +114,8 @@ class KnowledgeBase:
         excluded = (self.given_names, title_words, self.places)
         self._people = person_words(self._rows)
         taken = (self.actor_keys, self.country_keys, self.agents)
-        common = frozenset(raw.get("common_words", ()))
-        self.surnames = surname_index(self._rows, self._people, taken, excluded, common)
+        self.common_words = frozenset(raw.get("common_words", ()))  # also English words: "DEAL", "YOUTH"
+        self.surnames = surname_index(self._rows, self._people, taken, excluded, self.common_words)
         self._common = excluded  # words that are no one's name on their own
         self._variants: VariantNames | None = None
         self._misspelt: dict[str, set[str]] | None = None  # one-letter deletions of long country words

@@ -44,13 +44,16 @@ def is_known_body(reader: Reader, ent: Span) -> bool:
     if ent.label_ not in ("ORG", "FAC", "NORP"):
         return False
     words = [w for w in key_words(ent.text) if w != "THE"]
-    actor = reader.kb.find_actor(" ".join(words)) if len(words) > 1 else None
+    key = " ".join(words)
+    actor = reader.kb.find_actor(key) if len(words) > 1 or only_a_name(reader.kb, key) else None
     return actor is not None and actor.kind != "PERSON"
 
 
 def read_missed_names(reader: Reader) -> None:
     """Names spaCy left untagged: proper nouns outside any entity whose one to three words are a
-    country's name ("Uzbekistan finally opened ..."), or an organisation's acronym ("SPLM/A")."""
+    country's name ("Uzbekistan finally opened ..."), an organisation's acronym ("SPLM/A"), or a
+    known organisation's name that is no common word, given name or place ("the pro-Iranian
+    Hizbollah group")."""
     tokens = reader.parsed
     for token in tokens:
         if token.pos_ != "PROPN" or token.ent_type_ or token.i in reader.claimed:
@@ -68,10 +71,24 @@ def _missed_name(reader: Reader, span: Span) -> Draft | None:
     code = kb.country_keys.get(key)
     if code in kb.countries:
         return Draft(kb.country_name(code) or code, "COUNTRY", code, source="kb")
-    if not (span[0].text.isupper() and len(span[0].text) > 2):
+    acronym = span[0].text.isupper() and len(span[0].text) > 2
+    if not acronym and not _distinctive_name(reader, span, key):
         return None
     actor = kb.find_actor(key)
     return actor_draft(actor, reader.date) if actor is not None and actor.kind != "PERSON" else None
+
+
+def _distinctive_name(reader: Reader, span: Span, key: str) -> bool:
+    """Whether capitalised proper nouns, not first in their sentence, can only be a name."""
+    return (
+        all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start for t in span)
+        and only_a_name(reader.kb, key)
+    )
+
+
+def only_a_name(kb: KnowledgeBase, key: str) -> bool:
+    """Whether a name key is no sector noun, place, given name or common English word."""
+    return not any(key in words for words in (kb.agents, kb.places, kb.given_names, kb.common_words))
 
 
 def read_named(reader: Reader, ent: Span) -> None:
