@@ -271,6 +271,12 @@ def test_known_organisation_name_missed_by_ner_is_read(nlp, stage):
     assert [m.text for m in _by_name(doc)["Hezbollah"].mentions] == ["Hizbollah"]
 
 
+def test_place_that_an_apposition_calls_a_person_is_a_person(nlp, stage):
+    text = "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded access to Iraq."
+    person = _by_name(_run(nlp, stage, text, None))["Kenzo Oshima"]
+    assert (person.kind, person.country, person.sector) == ("PERSON", "UN", "IGO")
+
+
 def test_direction_before_a_country_names_the_country(nlp, stage):
     doc = _run(nlp, stage, "Vietnamese-led forces retook a strategic village in Western Cambodia after fighting.", None)
     assert _country_of(doc, "Western Cambodia") == {"KHM"}

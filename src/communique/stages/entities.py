@@ -58,6 +58,29 @@ def split_possessive(ent: Span) -> list[Span]:
     return [Span(ent.doc, ent.start, cut, label=ent.label_), Span(ent.doc, cut + 1, ent.end, label=ent.label_)]
 
 
+# Heads of an apposition that describes a person ("Oshima, the UN relief coordinator").
+PERSON_NOUNS = frozenset({
+    "coordinator", "spokesman", "spokeswoman", "spokesperson", "official", "leader", "chief", "head",
+    "director", "adviser", "advisor", "chairman", "chairwoman", "founder", "editor", "envoy",
+    "negotiator", "minister", "president", "secretary", "ambassador", "commander", "general",
+    "governor", "mayor", "lawmaker", "senator", "activist", "lawyer", "judge", "prosecutor",
+})  # fmt: skip
+
+
+def person_by_apposition(ent: Span) -> Span:
+    """A place NER took for a name that an apposition describes as a person is a person, with
+    the given names before it: "Kenzo Oshima, the UN relief coordinator" (NER: GPE "Oshima")."""
+    if ent.label_ not in ("GPE", "LOC"):
+        return ent
+    described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.i > ent.end for c in ent.root.children)
+    if not described:
+        return ent
+    start = ent.start
+    while start > 0 and ent.doc[start - 1].dep_ == "compound" and ent.doc[start - 1].pos_ == "PROPN" and not ent.doc[start - 1].ent_type_:
+        start -= 1
+    return Span(ent.doc, start, ent.end, label="PERSON")
+
+
 def split_known_person(reader: Reader, ent: Span) -> list[Span]:
     """A place or body NER ran into a known person's name is two: "Hong Kong Carrie Lam" is the
     place and the person (a name of two words or more that the KB has as a person)."""
@@ -83,7 +106,7 @@ class EntityStage:
         reader = Reader(self.kb, parsed, doc.article.date)
         ents = [
             part for ent in parsed.ents if ent.label_ in NER_LABELS
-            for whole in split_possessive(ent) for part in split_known_person(reader, whole)
+            for whole in split_possessive(ent) for part in split_known_person(reader, person_by_apposition(whole))
         ]  # fmt: skip
         lone = [ent for ent in ents if len(ent) == 1 and (ent.label_ == "PERSON" or is_known_surname(reader, ent))]
         named = [ent for ent in ents if ent not in lone]
