@@ -277,6 +277,12 @@ def test_place_that_an_apposition_calls_a_person_is_a_person(nlp, stage):
     assert (person.kind, person.country, person.sector) == ("PERSON", "UN", "IGO")
 
 
+def test_name_in_apposition_to_a_description_takes_its_country(nlp, stage):
+    text = "An attempt to kill the deputy governor of the Tyumen region, Oleg Chemezkin, was thwarted."
+    person = _by_name(_run(nlp, stage, text, None))["Oleg Chemezkin"]
+    assert person.country == "RUS"
+
+
 def test_direction_before_a_country_names_the_country(nlp, stage):
     doc = _run(nlp, stage, "Vietnamese-led forces retook a strategic village in Western Cambodia after fighting.", None)
     assert _country_of(doc, "Western Cambodia") == {"KHM"}

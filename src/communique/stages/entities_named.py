@@ -256,19 +256,26 @@ def _described_after(reader: Reader, ent: Span, draft: Draft) -> None:
         return
     if found.country in reader.kb.countries:
         draft.country = draft.country or found.country
-        draft.sector = draft.sector or found.sector
+        draft.sector = draft.sector or (found.sector if found.sector not in ("UNK", "JNK") else None)
     elif draft.country is None:
         draft.country, draft.sector = found.country, "IGO"
     draft.source = "context"
 
 
 def apposition(reader: Reader, ent: Span) -> Reading | None:
-    """What the apposition after a name says of the person ('X, the UN relief coordinator');
-    None when there is none, or when it names another person."""
+    """What the apposition around a name says of the person ('X, the UN relief coordinator';
+    'the deputy governor of the Tyumen region, X'); None when there is none, or when it names
+    another person."""
     appos = next((c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), None)
-    if appos is None:
+    if appos is not None:
+        span = reader.parsed[appos.left_edge.i : appos.i + 1]
+    elif ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+        described = ent.root.head
+        while described.dep_ == "pobj" and described.head.dep_ == "prep":  # 'the mayor of *New Orleans*, X'
+            described = described.head.head
+        span = reader.parsed[described.left_edge.i : ent.start]
+    else:
         return None
-    span = reader.parsed[appos.left_edge.i : appos.i + 1]
     words = [w for w in key_words(span.text) if w not in DETERMINERS]
     if not words or any(t.ent_type_ == "PERSON" for t in span):
         return None
