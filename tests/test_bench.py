@@ -31,3 +31,6 @@ def test_bench_json_reports_both_speeds_and_their_ratio():
     assert figures["ratio"] == figures["ingest_words_per_second"] / figures["spacy_words_per_second"] or abs(
         figures["ratio"] - figures["ingest_words_per_second"] / figures["spacy_words_per_second"]
     ) < 1e-6
+    stages = figures["stage_shares"]
+    assert {"entities", "quotes", "events"} <= set(stages)
+    assert all(share >= 0 for share in stages.values())

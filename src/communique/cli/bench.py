@@ -35,6 +35,9 @@ def _print_table(result: BenchResult) -> None:
     out.print(f"communique ingest ({result.workers} process): {result.ingest_words_per_second:,.0f} words/s")
     out.print(f"ratio: {result.ratio:.2f}")
     out.print(f"peak memory of this process: {result.peak_memory_mb:,.0f} MB")
+    if result.stage_shares:
+        shares = ", ".join(f"{name} {share:.3f}" for name, share in result.stage_shares.items())
+        out.print(f"time of each stage as a share of spaCy's parse: {shares}")
     scaling = result.scaling
     if scaling:
         for engine, label in (("local", "local processes"), ("dask", "Dask workers")):
