@@ -26,7 +26,16 @@ or lowering what a party has ('strengthened its forces', 'reduced food supplies'
 mediation') is the event of that kind, and a predicative adjective of stance ('critical of',
 'supportive of') is the act it states. A document a party issues states its act ('issued a
 declaration demanding ...'); an act prevented or only considered did not happen; a complaint
-made to a third party is aimed at the party it is about. 'The two
+made to a third party is aimed at the party it is about. The act a party decides or votes on
+is the event, not the decision ('decided to expel'), as is the act a law or document it
+passes states ('passed a law banning ...'); calling for the punishment of a party
+('sanctions against Iran') rallies opposition against it; receiving observers or
+peacekeepers lets them in, peacekeepers arriving are their sender's aid, staff sent to
+investigate carry out an investigation, people driven from their homes are expelled, and
+closing the media (or ordering it closed) restricts freedoms; a demonstration's stated aim
+('in support of', 'to protest') decides whether it backs or protests. A neighbour named only to place
+a border is no recipient, and a subject the parse took into a fronted phrase ('With the
+signing ..., *the government* agreed') is the subject. 'The two
 countries', 'both sides' name the last two parties of distinct countries named before; a
 pronoun subject resolved to no country stands for the speaker of its statement. `Event.rule`
 says which word, pattern and framing produced it.
@@ -60,6 +69,7 @@ from communique.stages.events_triggers import (
     _folded_into,
     _stance_hit,
     _Trigger,
+    decisions_carried_out,
     find_triggers,
 )
 
@@ -132,6 +142,8 @@ def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
         event = _build_event(doc, sent, trigger, coding, actors, recipients)
         if event is not None:
             ranked.append((_salience(trigger), event))
+    decided = decisions_carried_out(triggers, {rank[-1] for rank, _ in ranked})
+    ranked = [(rank, event) for rank, event in ranked if rank[-1] not in decided]
     ranked.sort(key=lambda item: item[0])
     best = ranked[0][0][:2] if ranked else None
     return [event for rank, event in ranked if not _gives_way(rank, best)]

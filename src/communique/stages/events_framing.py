@@ -6,7 +6,8 @@ into REJECT, intent and the future turn it into AGREE (PLOVER manual), an act an
 but marked, as is an act prevented ('kept them from attacking'). An act made conditional
 on another's ('will withdraw unless ...') is a threat of
 it, as is a future boycott. A concession a speaker says will be made is an intent to yield
-(AGREE). A refusal inside a promise ('a vow that Russia would never extradite') is the event,
+(AGREE). Force a party is preparing to use ('prepared to resume shelling') is military
+readiness (MOBILIZE), not a threat. A refusal inside a promise ('a vow that Russia would never extradite') is the event,
 and the promise gives way to it.
 """
 
@@ -34,6 +35,7 @@ _BOYCOTTS = frozenset({"1242"})
 _PERMITTING = frozenset({"allow", "permit", "let"})
 # A withdrawal of international staff promised is a threat to halt involvement (CAMEO 136).
 _THREAT_FOR_CODE = {"166": "136"}
+_USES_OF_FORCE = frozenset({"18", "19", "20"})
 _THREAT_FOR_ROOT = {"15": "130", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
@@ -92,9 +94,24 @@ def _future(token: Token, code: str, rule: str, kind: str) -> _Coding:
         return _Coding("1312", False, "future", f"{rule}+intent")
     if root in _AGREE_FOR_ROOT:
         return _Coding(_AGREE_FOR_ROOT[root], False, "future", f"{rule}+intent")
+    if root in _USES_OF_FORCE and _prepared(token):  # 'the army prepared to resume shelling'
+        return _Coding("150", False, "asserted", f"{rule}+prepared")
     if kind in MATERIAL_CONFLICT:
         return _Coding(_threat_code(code), False, "future", f"{rule}+intent")
     return _Coding(code, False, "future", rule)
+
+
+def _prepared(token: Token) -> bool:
+    """Whether the act is one a party is preparing ('prepared to resume shelling'): military
+    readiness, an activity, is PLOVER MOBILIZE, not a (verbal) threat."""
+    for _ in range(2):  # 'prepared to resume *shelling*'
+        gov = roles.governor(token)
+        if gov is None or token.dep_ != "xcomp":
+            return False
+        if gov.lemma_.lower() == "prepare":  # not 'would be prepared to' (willing: a threat)
+            return gov.pos_ == "VERB" and gov.dep_ != "acomp" and not any(c.dep_ == "auxpass" for c in gov.children)
+        token = gov
+    return False
 
 
 def _threat_code(code: str) -> str:

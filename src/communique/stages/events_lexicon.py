@@ -160,13 +160,28 @@ INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determi
 # ... is intended or promised: cooperation becomes AGREE (PLOVER manual).
 INTENT = frozenset({
     "plan", "intend", "promise", "pledge", "vow", "offer", "want", "hope", "seek", "aim",
-    "prepare", "expect", "agree", "decide", "undertake", "commit", "propose", "swear", *INTENT_ADJECTIVES,
+    "prepare", "expect", "agree", "undertake", "commit", "propose", "swear", *INTENT_ADJECTIVES,
 })  # fmt: skip
+# Verbs of deciding: the act a party decides on is the event ('decided to expel the envoy'),
+# taken, not merely intended; the decision alone, with no act coded, stays AGREE.
+DECIDING = frozenset({"decide", "resolve", "opt", "vote", "choose"})
 # ... is the content of a request: the request is the event.
 REQUEST_VERBS = frozenset({
     "urge", "push", "press", "ask", "call", "demand", "appeal", "request", "pressure",
     "encourage", "tell", "order", "invite", "persuade", "force",
 })  # fmt: skip
+# Calling for punishment of a party ('called for sanctions against Iran') solicits others to
+# punish it: CAMEO 113, rally opposition against (not a threat: the caller imposes nothing).
+SOLICITING = frozenset({
+    "call", "urge", "demand", "appeal", "press", "push", "seek", "lobby", "campaign", "clamour", "clamor",
+})  # fmt: skip
+PUNISHMENTS = frozenset({
+    "sanction", "sanctions", "embargo", "boycott", "blockade", "punishment", "isolation", "protest",
+})  # fmt: skip
+# A demonstration's stated aim decides its kind: 'rallied *in support of* the president' backs
+# him (CAMEO 051), 'converged for a rally *to protest* the law' protests (CAMEO 141).
+BACKING_NOUNS = frozenset({"support", "solidarity", "favour", "favor"})
+PROTESTING_VERBS = frozenset({"protest", "denounce", "condemn", "oppose", "demand", "decry", "challenge"})
 # ... is threatened.
 THREAT_VERBS = frozenset({"threaten", "warn"})
 # Reporting verbs: their subject is the speaker, whose statement does what its clause says.
@@ -180,6 +195,7 @@ REPORTING = frozenset({
 STATEMENT_NOUNS = frozenset({
     "declaration", "statement", "resolution", "communique", "letter", "petition", "message",
     "decree", "manifesto", "memorandum", "proclamation", "ultimatum",
+    "law", "bill", "measure", "legislation", "amendment", "motion",
 })  # fmt: skip
 # Verbs by which a party puts out such a document as its own.
 PUBLISHING_VERBS = frozenset({

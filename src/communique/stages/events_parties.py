@@ -190,7 +190,8 @@ def complete_dyad(
 
 def _statement_parties(doc: ArticleDoc, token: Token, actors: list[Party]) -> list[Party]:
     """Political parties of other countries named in the trigger's statement, the nearest
-    after the trigger first, then the nearest before it."""
+    after the trigger first, then the nearest before it; a neighbour named only to place a
+    border is not one."""
     scope = roles.statement_scope(token)
     sent, own = token.sent, {a.country for a in actors}
     ranked: list[tuple[int, int, Party]] = []
@@ -202,9 +203,21 @@ def _statement_parties(doc: ArticleDoc, token: Token, actors: list[Party]) -> li
             party = party_from(entity, mention)
             if span is None or span.root.i not in scope or party.country in own or not party.country:
                 continue
+            if _beyond_a_border(span.root):
+                continue
             if _is_political(party) and party not in (p for *_, p in ranked):
                 ranked.append((span.root.i < token.i, abs(span.root.i - token.i), party))
     return [party for *_, party in sorted(ranked, key=lambda item: item[:2])]
+
+
+_BORDERS = frozenset({"border", "frontier", "boundary", "borderline"})
+
+
+def _beyond_a_border(word: Token) -> bool:
+    """'villages near Macedonia's border *with Bulgaria*': a neighbour named only to place a
+    border is a place, no party to the event."""
+    prep = word.head if word.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "with" and prep.head.lemma_.lower() in _BORDERS
 
 
 def _domestic(actors: list[Party], recipients: list[Party]) -> list[Party]:

@@ -57,10 +57,31 @@ def asks_to_act(token: Token) -> bool:
     the party asked and the act it is asked to do."""
     if token.lemma_.lower() not in REQUEST_VERBS or token.lemma_.lower() in ("force", "tell"):
         return False
-    asked = any(c.dep_ in ("dobj", "dative") for c in token.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children
+    asked = any(c.dep_ in ("dobj", "dative") for c in token.children) or _asked_on(token)
+    return asked and bool(asked_acts(token))
+
+
+def asked_acts(token: Token) -> list[Token]:
+    """The acts a verb of asking asks for: its infinitive complement ('urged Russia *to end*'),
+    or, after the party asked 'on', an infinitive the parse hung on it as an adverbial clause
+    ('called on Arabs *to unite*')."""
+    asked_on = _asked_on(token)
+    return [
+        c for c in token.children
+        if c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or (asked_on and c.dep_ == "advcl" and _infinitive(c)))
+    ]
+
+
+def _asked_on(token: Token) -> bool:
+    """'called *on Arabs*': the party asked, not a day ('called on Monday for ...')."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+        for c in token.children
     )
-    return asked and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def phrase_words(token: Token) -> frozenset[str]:
@@ -110,6 +131,8 @@ def subjects(token: Token, depth: int = 0) -> list[Token]:
     found += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if found or depth > 3:
         return with_conjuncts(found)
+    if token.dep_ == "ROOT":
+        return with_conjuncts(_fronted_subjects(token))
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in REQUEST_VERBS:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
@@ -125,13 +148,28 @@ def subjects(token: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _fronted_subjects(verb: Token) -> list[Token]:
+    """'With the signing of an accord, *the government* and the rebels agreed': a subject the
+    parse took into a fronted phrase, as a conjunct after the phrase's last comma."""
+    for phrase in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        commas = [t for t in phrase.subtree if t.lower_ == ","]
+        if not commas:
+            continue
+        after = [t for t in phrase.subtree if t.i > commas[-1].i and t.dep_ == "conj" and t.head.i < commas[-1].i]
+        nouns = [t for t in after if t.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return nouns[:1]
+    return []
+
+
 def statement_content(token: Token) -> bool:
-    """'issued a declaration *demanding* that ...', 'adopted a resolution *calling* for ...':
-    a participle on a document a party issues states what the issuer does."""
+    """'issued a declaration *demanding* that ...', 'adopted a resolution *calling* for ...',
+    'approved a measure *to ease* ...': a participle or infinitive on a document or law a
+    party issues or passes states what the issuer does."""
     head = token.head
     return (
-        token.dep_ == "acl"
-        and token.tag_ == "VBG"
+        token.dep_ in ("acl", "relcl")
+        and (token.tag_ == "VBG" or (token.tag_ == "VB" and _infinitive(token)))
         and head.lemma_.lower() in STATEMENT_NOUNS
         and head.dep_ in ("dobj", "nsubjpass")
         and head.head.pos_ == "VERB"
@@ -243,12 +281,13 @@ def same_number(pronoun: Token, nouns: list[Token]) -> bool:
 
 
 def nested_nouns(token: Token, depth: int = 2) -> list[Token]:
-    """Nouns inside an object's phrase: 'contacts between the British and Russian services'."""
+    """Nouns inside an object's phrase, with their conjuncts: 'contacts between the British
+    and Russian services', 'relations with Congo *and Costa Rica*'."""
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("dobj", "pobj", "prep", "pcomp"):
             if child.dep_ in ("dobj", "pobj"):
-                found.append(child)
+                found += [child, *child.conjuncts]
             if depth > 0:
                 found += nested_nouns(child, depth - 1)
     return found

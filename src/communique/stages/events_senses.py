@@ -64,7 +64,28 @@ GIVING = frozenset({
 ARMS = frozenset({"arm", "arms", "weapon", "weaponry", "ammunition", "munition", "missile", "rifle", "tank"})
 RELIEF = frozenset({"medicine", "food", "relief", "blanket", "tent", "vaccine", "medication", "drug", "grain"})
 SENDING = frozenset({"send", "dispatch", "despatch", "deploy"})
+# ... or anyone sent to investigate: an investigation carried out (CAMEO 090).
+INVESTIGATING = frozenset({"investigate", "probe", "inspect", "examine", "look into", "assess"})
 INVESTIGATORS = frozenset({"inspector", "investigator", "detective", "examiner", "auditor"})
+# Receiving inspectors, observers or peacekeepers in one's territory (CAMEO 0862, 0861, RETREAT).
+RECEIVING = frozenset({"receive", "admit", "accept", "host", "welcome", "let in", "allow in"})
+OBSERVERS = INVESTIGATORS | {"observer", "monitor"}
+# Peacekeepers arriving somewhere: their sender's peacekeeping there (CAMEO 074, AID).
+ARRIVING = frozenset({"arrive", "land", "deploy"})
+# Closing or silencing the media restricts political freedoms (CAMEO 1721: "restrictions on
+# media ... are coded here"), whether done or ordered ('ordered the paper to suspend publication').
+SILENCING = frozenset({
+    "close", "shut", "shut down", "close down", "suspend", "ban", "censor", "silence", "halt", "stop", "block",
+})  # fmt: skip
+SILENCED = "verb-silenced:"  # an order that silences the media is the restriction, not a request
+COMPELLING = frozenset({"order", "force", "compel", "instruct", "tell"})
+MEDIA = frozenset({
+    "newspaper", "daily", "weekly", "magazine", "radio", "television", "broadcaster", "broadcast", "website",
+    "outlet", "media", "journal", "blog", "tabloid",
+})  # fmt: skip
+# ... and outlets named by what they broadcast: 'television stations', 'a radio channel'.
+BROADCASTING = frozenset({"television", "tv", "radio", "news", "satellite"})
+OUTLETS = frozenset({"station", "channel", "network", "service"})
 DECLARING = frozenset({"declare", "announce", "proclaim", "order"})
 CEASEFIRES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 WELCOMES = frozenset({"welcome", "reception"})
@@ -135,6 +156,13 @@ INTERNATIONAL_STAFF = {  # what is withdrawn, with the CAMEO code of withdrawing
 }  # fmt: skip
 ISSUED = {"call": "100", "appeal": "100", "reminder": "100", "plea": "100", "request": "100"}
 ISSUING = frozenset({"issue", "make", "send", "renew", "repeat", "reiterate", "launch"})
+# Driving a population from its homes or land is a mass expulsion (CAMEO 201), unlike
+# expelling diplomats (166) or deporting individuals (174).
+EXPELLING = frozenset({"force out", "drive out", "chase out", "push out", "expel", "evict", "uproot", "drive", "force"})
+POPULATIONS = frozenset({
+    "refugee", "resident", "civilian", "villager", "inhabitant", "family", "population", "peasant",
+    "farmer", "tribesman", "minority", "household",
+})  # fmt: skip
 DECLARED = "verb-declared:"
 SEIZED = "verb-seized:"
 DEFINED = {DECLARED: "CONCEDE", SEIZED: "ASSAULT"}
@@ -164,8 +192,22 @@ def sense_hit(token: Token, key: str) -> tuple[str | None, str] | None:
             return staff, f"verb-sense:{key}:international-staff"
     if key in SENDING | GIVING and _peacekeepers(objects, token):
         return "074", f"verb-sense:{key}:peacekeepers"
-    if key in SENDING and lemmas & INVESTIGATORS:
+    if key in SENDING and (lemmas & INVESTIGATORS or _sent_to_investigate(token, objects)):
         return "090", f"verb-sense:{key}:investigators"
+    if key in SILENCING and _media(objects):
+        return "1721", f"{SILENCED}{key}:media"
+    if key in COMPELLING and _media(objects) and _silencing_ordered(token):
+        return "1721", f"{SILENCED}{key}:media"
+    if _as_human_shields(token):
+        return "184", f"verb-sense:{key}:human-shield"
+    if key in ARRIVING and _peacekeepers_arriving(token):
+        return "074", f"verb-sense:{key}:peacekeepers"
+    if key in RECEIVING and lemmas & OBSERVERS:
+        return "0862", f"verb-sense:{key}:inspectors"
+    if key in RECEIVING and lemmas & PEACEKEEPERS:
+        return "0861", f"verb-sense:{key}:peacekeepers"
+    if key in EXPELLING and _populations_removed(objects, token):
+        return "201", f"verb-sense:{key}:population"
     if key in DECLARING and lemmas & CEASEFIRES:
         return "0871", f"{DECLARED}{key}"
     if key in ("give", "extend", "accord") and lemmas & WELCOMES:
@@ -268,6 +310,65 @@ def _blocking(token: Token, key: str) -> tuple[str, str] | None:
     if _by_civilians(token):
         return "144", f"verb-sense:{key}:passage-protest"
     return None
+
+
+def _media(objects: list[Token]) -> bool:
+    """Whether the objects (or what they are 'of') are news media: 'two newspapers', 'the
+    broadcasts of CNN', 'three television stations' (not 'the press conference', a modifier)."""
+    nouns = [*objects, *(g for o in objects for p in _preposition(o, "of") for g in p.children)]
+    return any(
+        _lemma(n) in MEDIA or (_lemma(n) in OUTLETS and any(_lemma(m) in BROADCASTING for m in n.children))
+        for n in nouns
+    )
+
+
+def _silencing_ordered(verb: Token) -> bool:
+    """'ordered the newspaper *to suspend* publication': the act ordered silences it."""
+    return any(c.dep_ == "xcomp" and roles.verb_key(c) in SILENCING for c in verb.children)
+
+
+def _as_human_shields(verb: Token) -> bool:
+    """'holding civilians *as human shields*' (CAMEO 184); 'its veto as a shield' is not."""
+    shields = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children]
+    return any(_lemma(g) == "shield" and any(_lemma(m) == "human" for m in g.children) for g in shields)
+
+
+def _sent_to_investigate(verb: Token, objects: list[Token]) -> bool:
+    """'sent 21 military personnel to Bosnia *to investigate* the feasibility of ...': the
+    purpose clause of the sending, or of those sent, is an investigation."""
+    purposes = [c for w in (verb, *objects) for c in w.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")]
+    return any(roles.verb_key(p) in INVESTIGATING and _to_infinitive(p) for p in purposes)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _peacekeepers_arriving(verb: Token) -> bool:
+    """'the first NATO peacekeeping troops arrived in Bosnia': peacekeepers are the subject."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_lemma(w) in PEACEKEEPERS for s in subjects for w in s.subtree)
+
+
+def _populations_removed(objects: list[Token], verb: Token) -> bool:
+    """'forced out 1,000 refugees', 'drove villagers from their homes': a population (plural)
+    driven out; a bare 'drive' or 'force' counts only with 'from' or 'out of' its homes or land."""
+    nouns = [*objects, *(g for o in objects for p in _preposition(o, "of") for g in p.children)]  # 'thousands of'
+    people = [o for o in nouns if _lemma(o) in POPULATIONS and (o.tag_ == "NNS" or _lemma(o) == "population")]
+    if not people or any(_few(o) for o in people):
+        return False
+    if roles.verb_key(verb) not in ("drive", "force"):
+        return True
+    return any(p.dep_ == "prep" and p.lower_ in ("from", "out") for o in (verb, *people) for p in o.children)
+
+
+def _few(noun: Token) -> bool:
+    """'two residents', 'a dozen families': too few to be a population (CAMEO 201: large groups)."""
+    counts = [c for c in noun.children if c.dep_ == "nummod"]
+    return any(c.lower_ in _FEW_WORDS or (c.lower_.isdigit() and int(c.lower_) < 50) for c in counts)
+
+
+_FEW_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "several"})
 
 
 def _object_words(objects: list[Token]) -> list[str]:

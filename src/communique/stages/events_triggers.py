@@ -12,7 +12,7 @@ adjective ('willing to', 'critical of'). A trigger that completes another trigge
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from communique import ontology
@@ -20,19 +20,24 @@ from communique.stages import events_roles as roles
 from communique.stages.events_lexicon import (
     ACCEDING_VERBS,
     ARMED_NOUNS,
+    BACKING_NOUNS,
+    DECIDING,
     EASING,
     INTENT_ADJECTIVES,
     LIGHT_VERBS,
     LOWERING,
     MOBILIZING_VERBS,
+    PROTESTING_VERBS,
+    PUNISHMENTS,
     QUANTITIES,
     RAISING,
     RESTRICTIONS,
+    SOLICITING,
     STANCE_ADJECTIVES,
     STATE_ONLY,
     TIGHTENING,
 )
-from communique.stages.events_senses import noun_sense, sense_hit
+from communique.stages.events_senses import SILENCED, noun_sense, sense_hit
 from communique.stages.events_verbs import noun_code, verb_code
 
 if TYPE_CHECKING:
@@ -82,9 +87,81 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
             continue
         if token.pos_ in ("VERB", "AUX") and roles.obliged(token) and roles.speaker(token):
             hit = _obligation_hit(token, hit)
+        hit = _demonstration_aim(token, hit)
         if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
             found[token.i] = _Trigger(token, hit[0], hit[1], nominal)
+    return _mark_carried_acts(found)
+
+
+def _demonstration_aim(token: Token, hit: tuple[str | None, str] | None) -> tuple[str | None, str] | None:
+    """A demonstration's stated aim decides its kind: 'rallied *in support of* the president'
+    backs him (CAMEO 051, SUPPORT), not a protest; 'converged for a rally *to protest* the law'
+    protests (CAMEO 141), whatever support the dictionary gives the rally."""
+    if hit is None or hit[0] is None or hit[0][:2] not in ("05", "14"):
+        return hit
+    words = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    words += [token.head] if token.dep_ == "dobj" else []  # 'staged a rally in support of ...'
+    words += [g for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    aims = [c for w in words for c in w.children]
+    if hit[0][:2] == "14" and any(_backing(c) for c in aims):
+        return "051", f"{hit[1]}+in-support"
+    if hit[0][:2] == "05" and any(_protesting(c) for c in aims):
+        return "141", f"{hit[1]}+to-protest"
+    return hit
+
+
+def _backing(word: Token) -> bool:
+    """'in support of', 'in solidarity with'."""
+    return word.dep_ == "prep" and word.lower_ == "in" and any(g.lemma_.lower() in BACKING_NOUNS for g in word.children)
+
+
+def _protesting(word: Token) -> bool:
+    """'to protest', 'to denounce' as an aim."""
+    return (
+        word.pos_ == "VERB" and word.lemma_.lower() in PROTESTING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+    )
+
+
+def _mark_carried_acts(found: dict[int, _Trigger]) -> dict[int, _Trigger]:
+    """'The cabinet decided to expel the envoy': the act decided on is the event, taken, not
+    merely intended; it records '+decided', and the decision (AGREE) gives way to it when it
+    is coded (`decisions_carried_out`). So does the act a document or law states, which
+    records '+issued' ('passed a law banning ...')."""
+    for trigger in list(found.values()):
+        for act in decided_acts(trigger, found):
+            found[act.i] = replace(found[act.i], rule=f"{found[act.i].rule}+decided")
+        for act in _issued_contents(trigger, found):
+            found[act.i] = replace(found[act.i], rule=f"{found[act.i].rule}+issued")
     return found
+
+
+def decided_acts(trigger: _Trigger, triggers: dict[int, _Trigger]) -> list[Token]:
+    """The coded acts a verb of deciding takes ('decided *to expel*'), if it is one."""
+    if trigger.nominal or roles.verb_key(trigger.token) not in DECIDING:
+        return []
+    return [c for c in trigger.token.children if c.dep_ == "xcomp" and c.i in triggers]
+
+
+def decisions_carried_out(triggers: dict[int, _Trigger], coded: set[int]) -> set[int]:
+    """The decisions whose decided act is itself coded as an event, and the issuing of a
+    document or law whose content is ('passed a law *banning* ...'): they give way to it."""
+    return {
+        i for i, t in triggers.items()
+        if any(act.i in coded for act in (*decided_acts(t, triggers), *_issued_contents(t, triggers)))
+    }
+
+
+def _issued_contents(trigger: _Trigger, triggers: dict[int, _Trigger]) -> list[Token]:
+    """The coded acts a document or law the trigger issues or passes states (not a verb coded
+    only by its dictionary block's default: the issuing says more)."""
+    if trigger.nominal:
+        return []
+    documents = [c for c in trigger.token.children if c.dep_ == "dobj"]
+    return [
+        c for d in documents for c in d.children
+        if c.i in triggers and roles.statement_content(c) and not triggers[c.i].rule.startswith(_NEEDS_RECIPIENT)
+    ]
 
 
 def _verb_hit(token: Token) -> tuple[str | None, str] | None:
@@ -106,9 +183,29 @@ def _verb_hit(token: Token) -> tuple[str | None, str] | None:
         hit = _civilian_mobilization_hit(token) or hit
     if key in ACCEDING_VERBS:
         hit = _acceded_hit(token) or hit
+    if key in SOLICITING:
+        hit = _punishment_sought_hit(token) or hit
     if roles.asks_to_act(token):
         hit = _request_hit(token, hit)
     return hit
+
+
+def _punishment_sought_hit(token: Token) -> tuple[str, str] | None:
+    """'called for sanctions against Iran', 'urged a boycott of Israeli goods': seeking the
+    punishment of a named party solicits others against it (CAMEO 113, rally opposition)."""
+    sought = [c for c in token.children if c.dep_ == "dobj"]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        sought += [g for g in prep.children if g.dep_ == "pobj"]
+    for noun in sought:
+        if noun.lemma_.lower() in PUNISHMENTS and _targeted(noun):
+            return "113", f"verb-rally:{roles.verb_key(token)}:{noun.lemma_.lower()}"
+    return None
+
+
+def _targeted(noun: Token) -> bool:
+    """Whether an act of punishment names its target: 'sanctions *against* / *on* Iran'."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")]
+    return any(g.dep_ == "pobj" for p in preps for g in p.children)
 
 
 def _light_verb_hit(token: Token) -> tuple[str, str] | None:
@@ -194,10 +291,13 @@ def _request_hit(token: Token, hit: tuple[str | None, str] | None) -> tuple[str 
     """'pressured workers to cancel the strike', 'called on Arabs to unite': a verb of asking
     with someone and an act to do is a request (PLOVER: requests, demands and orders),
     whatever other sense the dictionary gives the verb alone; asking others to support or
-    to condemn a third party rallies support or opposition (`_rallying_hit`)."""
+    to condemn a third party rallies support or opposition (`_rallying_hit`); an order that
+    silences the media restricts freedoms (CAMEO 1721)."""
     rallied = _rallying_hit(token)
     if rallied is not None:
         return rallied
+    if hit is not None and hit[1].startswith(SILENCED):  # 'ordered the paper to close'
+        return hit
     if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
         if ontology.plover(hit[0]).type == "REQUEST":  # type: ignore[union-attr]
             return hit
@@ -208,7 +308,7 @@ def _rallying_hit(token: Token) -> tuple[str, str] | None:
     """'urged the EC to support the PLO' rallies support for the PLO (CAMEO 053, SUPPORT);
     'urged Arabs to condemn Israel', 'to unite against Israel' rallies opposition against it
     (CAMEO 113, ACCUSE): the CAMEO codes of encouraging others to back or oppose a third party."""
-    for act in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+    for act in (c for c in roles.asked_acts(token) if c.pos_ == "VERB"):
         for verb in (act, *act.conjuncts):
             code = _RALLIED.get(roles.verb_key(verb)) if verb is act else None
             if code is None and verb.lemma_.lower() in _UNITING and _against(verb):
@@ -248,6 +348,10 @@ def _folded_into(trigger: _Trigger, triggers: dict[int, _Trigger]) -> bool:
     if gov is None or gov.i not in triggers:
         return False
     head = triggers[gov.i]
+    if trigger.token in decided_acts(head, triggers):  # 'decided to expel': the act is the event
+        return False
+    if head.rule.startswith(SILENCED):  # 'ordered the paper to suspend publication'
+        return True
     if head.rule.startswith(_NEEDS_RECIPIENT):  # 'arrived on a visit': the noun says more
         return False
     kind = ontology.plover(head.code)
