@@ -262,3 +262,9 @@ def test_surname_that_is_a_common_word_names_only_a_leader():
     index = surname_index(rows, people, taken=(), excluded=(), common_words={"DEAL", "WALL"})
     assert "DEAL" not in index  # "Deal reached" is no governor
     assert index["WALL"] == 1  # a leader's surname still counts
+
+
+def test_an_international_body_alone_is_that_body():
+    nato = resolve_text("NATO")
+    assert (nato.name, nato.country, nato.sector) == ("NATO", "NATO", "IGO")
+    assert resolve_text("NATO troops").sector == "MIL"

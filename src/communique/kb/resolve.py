@@ -294,6 +294,8 @@ def resolve_text(
     if holder is not None:  # "the Russian president" on a day: that day's president
         found, sector, role = holder.at(date)
         return Party(name=holder.name, text=text, country=found, sector=sector, role=role)
+    if reading.actor is None and reading.sector is None and found in kb.igo:  # "NATO": the body itself
+        return Party(name=kb.country_name(found) or found, text=text, country=found, sector="IGO", role=reading.role)
     if reading.name:
         name = reading.name
     elif reading.actor is None and found is None and international_body(words):
