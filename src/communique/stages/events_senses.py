@@ -182,6 +182,14 @@ def sense_hit(token: Token, key: str) -> tuple[str | None, str] | None:
     lemmas = {_noun_lemma(o) for o in objects}
     lemmas |= {_lemma(c) for o in objects for c in o.children if c.dep_ == "compound"}
     lemmas |= {_lemma(g) for o in objects for p in _preposition(o, "of") for g in p.children}  # '700 kg of medicine'
+    return _aid_and_presence_sense(token, key, objects, lemmas) or _pressure_and_protest_sense(
+        token, key, objects, lemmas
+    )
+
+
+def _aid_and_presence_sense(token: Token, key: str, objects: list[Token], lemmas: set[str]) -> tuple[str, str] | None:
+    """Giving, sending, receiving, withdrawing, expelling, declaring, welcoming: what is given or
+    sent, who arrives or is let in decides the event."""
     if key in GIVING and lemmas & ARMS:
         return "072", f"verb-sense:{key}:arms"
     if key in GIVING and lemmas & RELIEF:
@@ -216,6 +224,14 @@ def sense_hit(token: Token, key: str) -> tuple[str | None, str] | None:
         return "043", "verb-sense:welcome:to"
     if key == "return" and _for_talks(token):
         return "040", "verb-sense:return:talks"
+    return None
+
+
+def _pressure_and_protest_sense(
+    token: Token, key: str, objects: list[Token], lemmas: set[str]
+) -> tuple[str | None, str] | None:
+    """Blocking, striking, closing, thwarting, repressing, denying, seizing, stopping work,
+    throwing, freeing, summoning, issuing: the object decides what pressure or protest it is."""
     if key in BLOCKING and lemmas & PASSAGES:
         return _blocking(token, key)
     if key == "release" and objects and all(_lemma(o) in PUBLISHED for o in objects):
