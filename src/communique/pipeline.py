@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from communique.config import Settings
 from communique.errors import ArticleError, ConfigError
+from communique.hyphenation import add_rejoining
 from communique.model import Article, ArticleDoc, ReadFailure
 from communique.validate import add_sentence_cap, check_article
 
@@ -43,6 +44,7 @@ def load_model(name: str) -> Language:
             )
             raise ConfigError(msg) from exc
         add_sentence_cap(_MODELS[name])
+        add_rejoining(_MODELS[name])
     return _MODELS[name]
 
 
