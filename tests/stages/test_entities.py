@@ -225,15 +225,15 @@ def test_untagged_organisation_acronym_is_found(nlp, stage):
 
 
 def test_people_before_a_group_noun_is_no_person(nlp, stage):
-    text = "The main Hutu rebel group insisted that Burundi's government grant the majority more rights."
+    text = "A Hutu rebel group told Burundi's government to free its jailed members."
     doc = _run(nlp, stage, text, None)
     assert not any(e.kind == "PERSON" for e in doc.entities)
     assert ("BDI", "REB") in _codes(doc)
 
 
 def test_group_takes_the_country_of_a_placed_group_in_its_sentence(nlp, stage):
-    doc = _run(nlp, stage, "Egyptian police opened fire to disperse Islamist demonstrators on Monday night.", None)
-    assert ("EGY", "OPP") in _codes(doc)
+    doc = _run(nlp, stage, "Turkish police used water cannon against Kurdish demonstrators in the square.", None)
+    assert ("TUR", "OPP") in _codes(doc)
 
 
 def test_group_against_a_country_takes_its_place_not_that_country(nlp, stage):
@@ -249,7 +249,7 @@ def test_apposition_naming_an_international_office_gives_the_body(nlp, stage):
 
 
 def test_typographic_possessive_separates_owner_and_owned(nlp, stage):
-    doc = _run(nlp, stage, "Osama bin Laden’s al-Qaeda network has threatened the United States.", None)
+    doc = _run(nlp, stage, "Osama bin Laden’s al-Qaeda claimed the embassy bombings in Nairobi.", None)
     names = {e.name: [m.text for m in e.mentions] for e in doc.entities}
     assert names["Osama bin Laden"] == ["Osama bin Laden"]
     assert names["Al Qa'ida"] == ["al-Qaeda"]
@@ -278,9 +278,14 @@ def test_place_that_an_apposition_calls_a_person_is_a_person(nlp, stage):
 
 
 def test_name_in_apposition_to_a_description_takes_its_country(nlp, stage):
-    text = "An attempt to kill the deputy governor of the Tyumen region, Oleg Chemezkin, was thwarted."
-    person = _by_name(_run(nlp, stage, text, None))["Oleg Chemezkin"]
+    text = "Police said the deputy governor of the Tver region, Ivan Zagorodnev, resigned on Friday."
+    person = _by_name(_run(nlp, stage, text, None))["Ivan Zagorodnev"]
     assert person.country == "RUS"
+
+
+def test_a_word_capitalised_only_as_the_first_of_its_sentence_is_no_place(nlp, stage):
+    doc = _run(nlp, stage, "Young supporters of the party marched through Ramallah on Sunday.", None)
+    assert all(e.country != "URY" for e in doc.entities)  # not the Uruguayan town of Young
 
 
 def test_direction_before_a_country_names_the_country(nlp, stage):
@@ -295,7 +300,7 @@ def test_of_country_after_a_name_places_the_person(nlp, stage):
 
 
 def test_people_of_a_country_live_there(nlp, stage):
-    doc = _run(nlp, stage, "The Albanians of southern Serbia are demanding autonomy from the authorities.", None)
+    doc = _run(nlp, stage, "The Albanians of southern Serbia opened a new school in Presevo.", None)
     assert ("SRB", "CVL") in _codes(doc)
     assert not any(e.country == "ALB" for e in doc.entities)
 
@@ -313,8 +318,8 @@ def test_apposition_places_an_unknown_person(nlp, stage):
 
 
 def test_generic_end_of_a_known_name(nlp, stage):
-    doc = _run(nlp, stage, "Angry activists from the defeated Fatah Party staged rallies in the Gaza Strip.", None)
-    assert _country_of(doc, "Fatah Party") == {"PSE"}
+    doc = _run(nlp, stage, "Angry supporters of the Fatah Party staged a sit-in in Ramallah.", None)
+    assert _country_of(doc, "the Fatah Party") == {"PSE"}
 
 
 def test_known_place_before_an_office_gives_its_country(nlp, stage):
@@ -323,9 +328,9 @@ def test_known_place_before_an_office_gives_its_country(nlp, stage):
 
 
 def test_party_name_with_a_gloss_takes_its_sentence_country(nlp, stage):
-    text = "The fundamentalist Umma (Nation) party has said it will boycott Algeria's first multi-party elections."
+    text = "The small Ittihad (Union) party has said it will boycott Morocco's first local elections."
     party = next(e for e in _run(nlp, stage, text, None).entities if e.sector == "PTY")
-    assert (party.name, party.country, party.mentions[0].text) == ("Umma (Nation) party", "DZA", "Umma (Nation) party")
+    assert (party.name, party.country, party.mentions[0].text) == ("Ittihad (Union) party", "MAR", "Ittihad (Union) party")
 
 
 @pytest.mark.parametrize(

@@ -453,7 +453,9 @@ def test_events_blocking_roads_is_a_protest_only_by_civilians(nlp):
         return None if hit is None else hit[0]
 
     assert code("Protesters blocked the main road.") == "144"
-    assert code("The army blocked the main road.") is None  # a state keeps the verb's own coding
+    # CAMEO 144: 'when the blockade in question includes military forces, use 191'
+    assert code("The army blocked the main road.") == "191"
+    assert code("Separatist guerrillas blocked the highway to the port.") == "144"  # insurgents: CAMEO 1441
 
 
 def test_events_a_light_verb_takes_the_event_noun_compounded_into_its_object(nlp):

@@ -94,7 +94,7 @@ def test_receiving_observers_allows_inspection(nlp):
 
 
 def test_peacekeepers_arriving_are_their_senders_peacekeeping(nlp):
-    event = first(hand_doc(nlp, "The first Nato peacekeeping troops have arrived in Libya."))
+    event = first(hand_doc(nlp, "A battalion of Nato peacekeeping troops arrived in Libya on Monday."))
     assert (event.type, event.cameo, countries(event.actor), countries(event.recipient)) == (
         "AID", "074", ["NATO"], ["LBY"],
     )

@@ -145,13 +145,22 @@ def _modifier_country(reader: Reader, tokens: list[Token]) -> str | None:
         owner = _owner(reader, token)
         if owner is not None and owner.country:
             return owner.country
-        if token.text[:1].isupper():  # "British", "Cameron's"; not "the key suspect"
+        if token.text[:1].isupper() and not _capitalised_by_position(reader, token):  # "British", "Cameron's"
             words.extend(key_words(token.text))
     words = [w for w in words if w not in DETERMINERS]
     country = resolve_words(reader.kb, words, reader.date).country if words else None
     if country is None and len(words) == 1:  # "Chenchen refugees": a misspelt demonym
         country = reader.kb.misspelt_country(words[0])
     return country or _place_country(reader, tokens)
+
+
+def _capitalised_by_position(reader: Reader, token: Token) -> bool:
+    """A common word written with a capital only because it starts the sentence ("Young
+    supporters": not the Uruguayan town of Young); a demonym there is still one ("Ghanaian
+    authorities")."""
+    if not token.is_sent_start or token.pos_ == "PROPN" or token.ent_type_:
+        return False
+    return " ".join(key_words(token.text)) not in reader.kb.country_keys
 
 
 def names_a_stance(token: Token) -> bool:

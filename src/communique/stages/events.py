@@ -33,7 +33,11 @@ passes states ('passed a law banning ...'); calling for the punishment of a part
 peacekeepers lets them in, peacekeepers arriving are their sender's aid, staff sent to
 investigate carry out an investigation, people driven from their homes are expelled, and
 closing the media (or ordering it closed) restricts freedoms; a demonstration's stated aim
-('in support of', 'to protest') decides whether it backs or protests. A neighbour named only to place
+('in support of', 'to protest') decides whether it backs or protests. The act a party allows
+another to do is its concession ('allowed the opposition to hold a rally'); a decided act done
+to someone stands without a named party; a participle of state tagged an adjective ('is
+committed to') is coded as its verb; staff withdrawn with no doer named are withdrawn by the
+body they serve. A neighbour named only to place
 a border is no recipient, and a subject the parse took into a fronted phrase ('With the
 signing ..., *the government* agreed') is the subject. 'The two
 countries', 'both sides' name the last two parties of distinct countries named before; a
@@ -134,7 +138,7 @@ def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
         if i in dropped or (_folded_into(trigger, triggers) and not _overrides(trigger, triggers, codings)):
             continue
         actors, recipients, found = event_parties(doc, trigger, triggers)
-        if not actors or (not recipients and trigger.rule.startswith(_NEEDS_RECIPIENT)):
+        if not actors or (not recipients and _needs_recipient(trigger)):
             continue
         actors, recipients, note = complete_dyad(doc, trigger.token, codings[i], actors, recipients)
         note = found + note
@@ -147,6 +151,24 @@ def code_sentence(doc: ArticleDoc, sent: Span) -> list[Event]:
     ranked.sort(key=lambda item: item[0])
     best = ranked[0][0][:2] if ranked else None
     return [event for rank, event in ranked if not _gives_way(rank, best)]
+
+
+def _needs_recipient(trigger: _Trigger) -> bool:
+    """A dictionary default needs a target, unless it is an act a party decided on and done to
+    someone ('decided to allow a candidate to run'): the decision vouches for the act, which
+    takes its place."""
+    if not trigger.rule.startswith(_NEEDS_RECIPIENT):
+        return False
+    return not ("+decided" in trigger.rule and _done_to_someone(trigger.token))
+
+
+def _done_to_someone(verb: Token) -> bool:
+    """Whether the act names whom it is done to: an object, or the subject of the clause it
+    governs ('allow *the candidate* to run')."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    return any(c.dep_ == "dobj" for c in verb.children) or any(
+        g.dep_ in ("nsubj", "nsubjpass") for c in clauses for g in c.children
+    )
 
 
 def _gives_way(rank: tuple[int, ...], best: tuple[int, ...] | None) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from communique import ontology
 from communique.stages import events_roles as roles
-from communique.stages.events_lexicon import COOPERATIVE, MATERIAL_CONFLICT
+from communique.stages.events_lexicon import COOPERATIVE, MATERIAL_CONFLICT, PERMITTING
 from communique.stages.events_senses import DEFINED
 from communique.stages.events_triggers import _OBLIGATION, _folded_into, _Trigger
 
@@ -30,9 +30,6 @@ _AGREE_FOR_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033"}
 # A concession a party states it will make is an expressed intent to yield (CAMEO 035, AGREE).
 _STATED_YIELD = {"081": "0351", "084": "0353", "087": "0356"}
 _BOYCOTTS = frozenset({"1242"})
-# Verbs of permission: a permission promised is an intent to yield (AGREE), unlike a promised
-# retreat, which PLOVER files under the retreat itself.
-_PERMITTING = frozenset({"allow", "permit", "let"})
 # A withdrawal of international staff promised is a threat to halt involvement (CAMEO 136).
 _THREAT_FOR_CODE = {"166": "136"}
 _USES_OF_FORCE = frozenset({"18", "19", "20"})
@@ -86,7 +83,7 @@ def _future(token: Token, code: str, rule: str, kind: str) -> _Coding:
     root = code[:2]
     if root == "08" and roles.speaker(token):  # 'said it would release'
         return _Coding(_STATED_YIELD.get(code[:3], "035"), False, "future", f"{rule}+stated-intent")
-    if root == "08" and token.lemma_.lower() in _PERMITTING:  # 'will allow refugees to return'
+    if root == "08" and token.lemma_.lower() in PERMITTING:  # a permission promised is an intent to yield
         return _Coding("035", False, "future", f"{rule}+promised-permission")
     if root == "08":  # PLOVER: future retreats and concessions are CONCEDE
         return _Coding(code, False, "future", f"{rule}+intent", kind="CONCEDE")

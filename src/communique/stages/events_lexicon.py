@@ -153,6 +153,11 @@ COLLECTIVE_NOUNS = frozenset({"country", "side", "leader", "government", "nation
 STATIVE_PARTICIPLES: dict[str, str] = {
     "oppose": "to", "commit": "to", "dedicate": "to", "engage": "in", "involve": "in",
 }  # fmt: skip
+# The same participles when the parser tags them adjectives ('Vietnam is *committed to*
+# opening up'), by form: each is coded as its verb.
+STATIVE_ADJECTIVES: dict[str, str] = {
+    "committed": "commit", "dedicated": "dedicate", "engaged": "engage", "involved": "involve",
+}  # fmt: skip
 # A trigger governed by one of these through xcomp/ccomp/prep is refused, not done.
 REFUSAL = frozenset({"refuse", "decline", "reject", "rule out", "deny", "oppose", "resist", "fail"})
 # Adjectives of intent: 'ready / willing / prepared to' do something is AGREE (PLOVER manual).
@@ -162,6 +167,11 @@ INTENT = frozenset({
     "plan", "intend", "promise", "pledge", "vow", "offer", "want", "hope", "seek", "aim",
     "prepare", "expect", "agree", "undertake", "commit", "propose", "swear", *INTENT_ADJECTIVES,
 })  # fmt: skip
+# Verbs of permission: the act a party allows another to do is the permission's content,
+# a concession (CAMEO 08), not an act of the party allowed ('allowed the opposition to hold a rally');
+# a permission promised is an intent to yield (AGREE), unlike a promised retreat, which PLOVER
+# files under the retreat itself.
+PERMITTING = frozenset({"allow", "permit", "let"})
 # Verbs of deciding: the act a party decides on is the event ('decided to expel the envoy'),
 # taken, not merely intended; the decision alone, with no act coded, stays AGREE.
 DECIDING = frozenset({"decide", "resolve", "opt", "vote", "choose"})

@@ -151,7 +151,19 @@ def _grievance_recipients(doc: ArticleDoc, trigger: _Trigger, actors: list[Party
 
 
 # Where a passive or unattributed act's doer is looked for, in turn, with the rule note of each.
-_DOER_FALLBACKS = (("+stray-agent", _stray_agent), ("+means-actor", _means_actor), ("+scene-actor", _scene_country))
+def _staff_sender(doc: ArticleDoc, trigger: _Trigger) -> list[Party]:
+    """'Eighty UN peacekeepers were shipped out of the enclave': international staff withdrawn
+    with no doer named are withdrawn by the body they serve (CAMEO 1661-1663)."""
+    if ":international-staff" not in trigger.rule or not roles.unnamed_agent(trigger.token):
+        return []
+    staff = [c for c in trigger.token.children if c.dep_ == "nsubjpass"]
+    return [p for p in _resolve(doc, staff, group=True) if p.sector == "IGO" or p.country]
+
+
+_DOER_FALLBACKS = (
+    ("+stray-agent", _stray_agent), ("+means-actor", _means_actor), ("+staff-sender", _staff_sender),
+    ("+scene-actor", _scene_country),
+)  # fmt: skip
 
 
 def _describes_a_place(doc: ArticleDoc, word: Token) -> bool:

@@ -22,6 +22,7 @@ what the verb takes and name the event that phrase states:
 - throwing stones or petrol bombs is a violent protest (CAMEO 145) when civilians throw them;
 - letting or setting someone free releases them (CAMEO 0841);
 - summoning an ambassador or envoy is a diplomatic rebuke (CAMEO 110, ACCUSE), not a meeting;
+- violating, breaching or defying a ban, a law, an order or a curfew defies norms (CAMEO 128);
 - preventing, banning or breaking up a demonstration, or dispersing demonstrators, represses
   it (CAMEO 170, COERCE), whatever the verb means elsewhere;
 - releasing a statement, a report, a video or figures publishes it: no event by itself (the
@@ -29,7 +30,8 @@ what the verb takes and name the event that phrase states:
 - striking someone or something is an attack (CAMEO 190; by aircraft, CAMEO 195); only
   striking with no object ('workers struck') is a strike (CAMEO 143); striking a deal
   reaches an agreement (CAMEO 030, as 'reached a deal');
-- withdrawing or pulling out peacekeepers, inspectors or observers, or aid workers halts
+- withdrawing or pulling out peacekeepers, inspectors or observers, or aid workers (or
+  sending them out of a place, with no destination) halts
   international involvement (CAMEO 1661-1663, SANCTION 'expel or withdraw'), not a retreat;
 - sending or deploying peacekeepers provides peacekeeping (CAMEO 074, AID), not a
   deployment of one's forces;
@@ -53,6 +55,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique.stages import events_roles as roles
+from communique.stages.events_lexicon import ARMED_NOUNS
 from communique.stages.events_verbs import noun_code
 
 if TYPE_CHECKING:
@@ -93,7 +96,11 @@ BLOCKING = frozenset({"block", "blockade", "obstruct", "barricade", "occupy"})
 PASSAGES = frozenset({
     "road", "highway", "bridge", "street", "crossing", "railway", "rail", "border", "route",
     "motorway", "intersection", "junction", "entrance", "access", "traffic", "port", "airport",
+    "transport",
 })  # fmt: skip
+# Armed challengers of a government: blocking passage is their dissent against it (CAMEO's
+# own example of 1441: 'Rebels ... blocked transport into Abidjan'), not a state's blockade.
+INSURGENTS = frozenset({"rebel", "insurgent", "guerrilla", "separatist"})
 CIVILIANS = frozenset({
     "protester", "protestor", "demonstrator", "activist", "student", "worker", "farmer",
     "villager", "resident", "driver", "trucker", "crowd", "opposition", "supporter",
@@ -109,6 +116,13 @@ THROWING = frozenset({"throw", "hurl", "pelt", "lob"})
 MISSILES_OF_CROWDS = frozenset({"stone", "rock", "brick", "bottle", "molotov", "firebomb", "cocktail"})
 FREEING = frozenset({"let", "set"})
 SUMMONING = frozenset({"summon"})
+# Violating or defying a ban, a law or an order defies norms (CAMEO 128, REJECT); a truce
+# violated is fighting, which the verb dictionary codes.
+DEFYING = frozenset({"violate", "breach", "defy", "flout", "contravene", "disobey"})
+NORMS = frozenset({
+    "ban", "law", "curfew", "embargo", "order", "decree", "rule", "prohibition", "ruling", "regulation",
+    "constitution",
+})  # fmt: skip
 ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "charge", "chargé", "emissary", "consul"})
 MODIFIED_NOUNS = frozenset({"strike", "raid", "attack", "fire", "cleansing"})  # nouns whose modifiers decide them
 AERIAL = frozenset({"air", "aerial", "missile", "drone", "rocket", "bomber"})
@@ -194,7 +208,7 @@ def _aid_and_presence_sense(token: Token, key: str, objects: list[Token], lemmas
         return "072", f"verb-sense:{key}:arms"
     if key in GIVING and lemmas & RELIEF:
         return "073", f"verb-sense:{key}:relief"
-    if key in WITHDRAWING:
+    if key in WITHDRAWING or (key in SENDING | GIVING and _sent_away(token)):
         staff = next((INTERNATIONAL_STAFF[w] for w in _object_words(objects) if w in INTERNATIONAL_STAFF), None)
         if staff is not None:
             return staff, f"verb-sense:{key}:international-staff"
@@ -262,6 +276,8 @@ def _pressure_and_protest_sense(
         return "0841", f"verb-sense:{key}:free"
     if key in SUMMONING and lemmas & ENVOYS:
         return "110", f"verb-sense:{key}:envoy"
+    if key in DEFYING and lemmas & NORMS:
+        return "128", f"verb-sense:{key}:norm"
     if key in ISSUING:
         found = next((ISSUED[w] for w in lemmas if w in ISSUED), None)
         return None if found is None else (found, f"verb-sense:{key}:call")
@@ -321,10 +337,14 @@ def _for_talks(token: Token) -> bool:
 
 
 def _blocking(token: Token, key: str) -> tuple[str, str] | None:
-    """Blocking passage is a protest when civilians or an opposition block; by others it
-    keeps the verb's own coding (coercion)."""
+    """Blocking passage is a protest when civilians, an opposition or insurgents block; by
+    troops or police it restricts movement (CAMEO 191); by others it keeps the verb's coding."""
     if _by_civilians(token):
         return "144", f"verb-sense:{key}:passage-protest"
+    if _by_doers(token, INSURGENTS):
+        return "144", f"verb-sense:{key}:passage-insurgents"
+    if _by_doers(token, ARMED_NOUNS):  # CAMEO 144: 'when the blockade includes military forces, use 191'
+        return "191", f"verb-sense:{key}:passage-forces"
     return None
 
 
@@ -358,6 +378,14 @@ def _sent_to_investigate(verb: Token, objects: list[Token]) -> bool:
 
 def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _sent_away(verb: Token) -> bool:
+    """'peacekeepers were shipped *out of* the enclave', 'flown *from* the capital': sent away
+    from a place, with no destination named, is withdrawn from it."""
+    preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "prt")}
+    out_of = "out" in preps and any(g.lower_ == "of" for g in preps["out"].children)
+    return (out_of or "from" in preps) and "to" not in preps
 
 
 def _peacekeepers_arriving(verb: Token) -> bool:
@@ -434,7 +462,13 @@ def _military_strike(token: Token) -> tuple[str, str]:
 
 def _by_civilians(token: Token) -> bool:
     """Whether civilians or an opposition do the act ('protesters blocked', 'youths resorted
-    to throwing stones'): its subject or agent, else the subject of the clause it depends on."""
+    to throwing stones')."""
+    return _by_doers(token, CIVILIANS)
+
+
+def _by_doers(token: Token, kinds: frozenset[str]) -> bool:
+    """Whether the act's doers are of these kinds: its subject or agent, else the subject of
+    the clause it depends on."""
     doers = [c for c in token.children if c.dep_ == "nsubj"]
     doers += [g for c in token.children if c.dep_ == "agent" for g in c.children]
     head = token.head if token.dep_ in ("conj", "xcomp", "advcl") else None
@@ -442,4 +476,4 @@ def _by_civilians(token: Token) -> bool:
         doers = [c for c in head.children if c.dep_ == "nsubj"]
     if not doers:
         doers = roles.subjects(token)
-    return any(_lemma(d) in CIVILIANS or any(_lemma(c) in CIVILIANS for c in d.children) for d in doers)
+    return any(_lemma(d) in kinds or any(_lemma(c) in kinds for c in d.children) for d in doers)

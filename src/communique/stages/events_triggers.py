@@ -27,6 +27,7 @@ from communique.stages.events_lexicon import (
     LIGHT_VERBS,
     LOWERING,
     MOBILIZING_VERBS,
+    PERMITTING,
     PROTESTING_VERBS,
     PUNISHMENTS,
     QUANTITIES,
@@ -35,6 +36,8 @@ from communique.stages.events_lexicon import (
     SOLICITING,
     STANCE_ADJECTIVES,
     STATE_ONLY,
+    STATIVE_ADJECTIVES,
+    STATIVE_PARTICIPLES,
     TIGHTENING,
 )
 from communique.stages.events_senses import SILENCED, noun_sense, sense_hit
@@ -83,6 +86,8 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
             hit, nominal = _intent_hit(token), False
         elif token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES:
             hit, nominal = _stance_hit(token), False
+        elif token.pos_ == "ADJ" and token.norm_.lower() in STATIVE_ADJECTIVES:
+            hit, nominal = _stative_adjective_hit(token), False
         else:
             continue
         if token.pos_ in ("VERB", "AUX") and roles.obliged(token) and roles.speaker(token):
@@ -90,7 +95,17 @@ def find_triggers(sent: Span) -> dict[int, _Trigger]:
         hit = _demonstration_aim(token, hit)
         if hit is not None and hit[0] is not None and ontology.plover(hit[0]) is not None:
             found[token.i] = _Trigger(token, hit[0], hit[1], nominal)
-    return _mark_carried_acts(found)
+    return _mark_permissions(_mark_carried_acts(found))
+
+
+def _mark_permissions(found: dict[int, _Trigger]) -> dict[int, _Trigger]:
+    """A permission whose allowed act is coded records '+permitted-act': the act is folded
+    into it (`_permitted_act`)."""
+    for trigger in list(found.values()):
+        head = found.get(trigger.token.head.i)
+        if head is not None and head is not trigger and _permitted_act(trigger, head):
+            found[head.token.i] = replace(head, rule=f"{head.rule}+permitted-act")
+    return found
 
 
 def _demonstration_aim(token: Token, hit: tuple[str | None, str] | None) -> tuple[str | None, str] | None:
@@ -277,6 +292,18 @@ def _stance_hit(adjective: Token) -> tuple[str, str] | None:
     return STANCE_ADJECTIVES[adjective.lower_], f"stance:{adjective.lower_}"
 
 
+def _stative_adjective_hit(adjective: Token) -> tuple[str | None, str] | None:
+    """'Vietnam is *committed to* opening up the economy': a participle of state the parser
+    tagged an adjective, with the preposition its verb takes, is coded as that verb."""
+    verb = STATIVE_ADJECTIVES[adjective.norm_.lower()]
+    if adjective.dep_ not in ("acomp", "ROOT", "oprd", "xcomp"):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == STATIVE_PARTICIPLES[verb] for c in adjective.children):
+        return None
+    hit = verb_code(verb, roles.phrase_words(adjective), roles.particles(adjective))
+    return None if hit is None else (hit[0], f"stative-adjective:{adjective.norm_.lower()}+{hit[1]}")
+
+
 def _acceded_hit(token: Token) -> tuple[str, str] | None:
     """'accepted demands from the rebels': to accept or meet a request is to accede to it
     (CAMEO 083, a concession), not to agree."""
@@ -343,6 +370,17 @@ def _intent_hit(adjective: Token) -> tuple[str, str] | None:
     return None
 
 
+def _permitted_act(trigger: _Trigger, head: _Trigger) -> bool:
+    """'allowed the opposition to hold a rally': the act allowed is the content of the
+    permission, a concession (CAMEO 08) of the party who allows it."""
+    return (
+        not trigger.nominal
+        and trigger.token.dep_ in ("xcomp", "ccomp")
+        and head.token.lemma_.lower() in PERMITTING
+        and head.code[:2] == "08"
+    )
+
+
 def _folded_into(trigger: _Trigger, triggers: dict[int, _Trigger]) -> bool:
     gov = roles.governor(trigger.token)
     if gov is None or gov.i not in triggers:
@@ -351,6 +389,8 @@ def _folded_into(trigger: _Trigger, triggers: dict[int, _Trigger]) -> bool:
     if trigger.token in decided_acts(head, triggers):  # 'decided to expel': the act is the event
         return False
     if head.rule.startswith(SILENCED):  # 'ordered the paper to suspend publication'
+        return True
+    if _permitted_act(trigger, head):  # 'allowed the opposition to hold a rally'
         return True
     if head.rule.startswith(_NEEDS_RECIPIENT):  # 'arrived on a visit': the noun says more
         return False
