@@ -9,15 +9,9 @@ import pytest
 
 from communique.config import Settings
 from communique.model import Article, ArticleDoc
-from communique.pipeline import load_model
 from communique.stages.entities import EntityStage
 
 SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds" / "000_8d4d9bf14b3301f3.txt"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_model(Settings().model)
 
 
 @pytest.fixture(scope="session")

@@ -22,13 +22,6 @@ PARTIES = {
 }  # fmt: skip
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from communique.pipeline import load_model
-
-    return load_model(Settings().model)
-
-
 def hand_doc(nlp, text: str):
     entities = []
     for n, (surface, (country, sector, kind)) in enumerate(PARTIES.items()):
@@ -38,6 +31,15 @@ def hand_doc(nlp, text: str):
             entities.append(Entity(id=f"n{n}", name=surface, kind=kind, mentions=mentions, country=country, sector=sector))
     doc = ArticleDoc(article=Article(id="t", text=text), entities=tuple(entities))
     return make_stage(Settings())(doc, nlp(text))
+
+
+def first(doc: ArticleDoc):
+    """The first event coded, or None."""
+    return doc.events[0] if doc.events else None
+
+
+def countries(parties) -> list[str | None]:
+    return [p.country for p in parties]
 
 
 def dyads(doc: ArticleDoc) -> set[tuple[str, str, str | None]]:

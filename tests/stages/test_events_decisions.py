@@ -2,25 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from communique.config import Settings
-from tests.stages.test_events import hand_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from communique.pipeline import load_model
-
-    return load_model(Settings().model)
-
-
-def first(doc):
-    return doc.events[0] if doc.events else None
-
-
-def countries(parties):
-    return [p.country for p in parties]
+from tests.stages.test_events import countries, first, hand_doc
 
 
 def test_the_act_decided_on_is_the_event_not_the_decision(nlp):

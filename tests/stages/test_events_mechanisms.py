@@ -5,19 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.config import Settings
-from tests.stages.test_events import dyads, hand_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from communique.pipeline import load_model
-
-    return load_model(Settings().model)
-
-
-def first(doc):
-    return doc.events[0] if doc.events else None
+from tests.stages.test_events import dyads, first, hand_doc
 
 
 def test_a_passive_takes_the_by_phrase_the_parse_hung_elsewhere(nlp):

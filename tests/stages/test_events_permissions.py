@@ -4,23 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.config import Settings
-from tests.stages.test_events import hand_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from communique.pipeline import load_model
-
-    return load_model(Settings().model)
-
-
-def first(doc):
-    return doc.events[0] if doc.events else None
-
-
-def countries(parties):
-    return [p.country for p in parties]
+from tests.stages.test_events import countries, first, hand_doc
 
 
 def test_a_stative_participle_tagged_an_adjective_is_coded_as_its_verb(nlp):
