@@ -20,7 +20,7 @@ from pathlib import Path
 
 from communique.config import Settings
 from communique.errors import ConfigError, ReaderError
-from communique.model import Article, ArticleDoc
+from communique.model import Article
 from communique.pipeline import Pipeline, count_words
 from communique.readers import iter_articles
 from communique.runners.analyze import make_runner
@@ -119,14 +119,10 @@ def read_corpus(corpus: str | Path, *, limit: int | None = None, min_words: int 
 
 def _stage_shares(pipeline: Pipeline, articles: list[Article], spacy_seconds: float) -> dict[str, float]:
     """Each stage's time on the parsed articles, as a share of spaCy's parse time."""
-    totals = {stage.name: 0.0 for stage in pipeline.stages}
+    totals: dict[str, float] = {}
     parsed_docs = pipeline.nlp.pipe((a.text for a in articles), batch_size=32)
     for article, parsed in zip(articles, parsed_docs, strict=True):
-        doc = ArticleDoc(article=article, words=count_words(parsed))
-        for stage in pipeline.stages:
-            started = time.perf_counter()
-            doc = stage(doc, parsed)
-            totals[stage.name] += time.perf_counter() - started
+        pipeline.run_stages(article, parsed, timings=totals)
     return {name: round(seconds / spacy_seconds, 3) for name, seconds in totals.items()}
 
 

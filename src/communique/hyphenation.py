@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 REJOIN = "communique_rejoin_broken_words"
 RELEMMATIZE = "communique_lemmatize_rejoined"
@@ -34,8 +34,8 @@ def broken_at(doc: Doc, i: int) -> bool:
     )  # fmt: skip
 
 
-def whole_word(token: Token) -> str:
-    """The word a rejoined token stands for: "de- manded" -> "demanded"."""
+def whole_word(token: Token | Span) -> str:
+    """The word a rejoined token (or the span of its halves) stands for: "de- manded" -> "demanded"."""
     first, _, second = token.text.partition("-")
     return (first + second.strip()).lower()
 
@@ -55,7 +55,7 @@ def rejoin_broken_words(doc: Doc) -> Doc:
             i += 1
     with doc.retokenize() as retokenizer:
         for span in spans:
-            retokenizer.merge(span, attrs={"NORM": (span[0].text[:-1] + span[1].text).lower()})
+            retokenizer.merge(span, attrs={"NORM": whole_word(span)})
     return doc
 
 

@@ -29,8 +29,14 @@ _OTHERS = {
 }
 
 
+def as_written(title: str) -> str:
+    """A title as records write the role: lower case, hyphens as spaces except in "secretary-general"."""
+    title = title.lower()
+    return title.replace("-", " ") if "secretary" not in title else title
+
+
 def _table() -> dict[str, tuple[str, str]]:
-    table = {name_key(t): ("GOV", t.replace("-", " ") if "secretary" not in t else t) for t in _GOVERNMENT}
+    table = {name_key(t): ("GOV", as_written(t)) for t in _GOVERNMENT}
     table.update({name_key(t): ("MIL", t) for t in _MILITARY})
     for sector, titles in _OTHERS.items():
         table.update({name_key(t): (sector, t) for t in titles})
@@ -63,5 +69,5 @@ SINGLE_HOLDER_OFFICES = frozenset({
 
 def office_key(role: str) -> str:
     """One name for an office, whichever words name it ('Defense Secretary' -> 'defence minister')."""
-    role = role.lower().replace("-", " ") if "secretary" not in role else role.lower()
+    role = as_written(role)
     return _SAME_OFFICE.get(role, role)
